@@ -1,0 +1,6 @@
+//! Recovery Lab (复苏实验室): an outbreak and the recovery after it, simulated day by day for
+//! Jinzhong's 11 districts. The engine (`sim`), the scenarios (`scenario`) and the charts
+//! (`charts`) are plain Rust, testable natively; `ui` is the Yew page.
+
+pub mod scenario;
+pub mod sim;

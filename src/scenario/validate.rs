@@ -1,0 +1,1 @@
+//! Checks a scenario against the documented ranges before the engine runs it.
