@@ -4,3 +4,5 @@
 
 pub mod scenario;
 pub mod sim;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
