@@ -2,6 +2,7 @@
 //! Jinzhong's 11 districts. The engine (`sim`), the scenarios (`scenario`) and the charts
 //! (`charts`) are plain Rust, testable natively; `ui` is the Yew page.
 
+pub mod export;
 pub mod scenario;
 pub mod sim;
 #[cfg(target_arch = "wasm32")]
