@@ -37,7 +37,17 @@ pub fn write_csv<W: fmt::Write>(outcome: &Outcome, w: &mut W) -> fmt::Result {
 /// run's label (quoted as CSV requires when it contains a comma, quote or line break); runs
 /// follow one another in the order given.
 pub fn write_csv_scenarios<W: fmt::Write>(runs: &[(&str, &Outcome)], w: &mut W) -> fmt::Result {
-    writeln!(w, "{CSV_SCENARIOS_HEADER}")?;
+    write_csv_labelled("scenario", runs, w)
+}
+
+/// Like [`write_csv_scenarios`] with another name for the leading column (the runner's
+/// ensemble CSV uses `band`, with labels `p5`, `median`, `p95`).
+pub fn write_csv_labelled<W: fmt::Write>(
+    column: &str,
+    runs: &[(&str, &Outcome)],
+    w: &mut W,
+) -> fmt::Result {
+    writeln!(w, "{},{CSV_HEADER}", quote(column))?;
     for (label, outcome) in runs {
         let prefix = format!("{},", quote(label));
         write_rows(outcome, &prefix, w)?;

@@ -1,1 +1,751 @@
+//! `recovery-lab-cli`: the native command-line runner for analysts and batches.
+//!
+//! ```text
+//! recovery-lab-cli run [--preset NAME | --scenario FILE.json] [--seed N] [--runs N] [--summary] [--csv FILE]
+//! recovery-lab-cli scenario --preset NAME
+//! ```
+//!
+//! Arguments are parsed by hand to keep the dependency graph small. Any bad input gives one
+//! line on stderr and exit code 2, with nothing written: the CSV is built in memory and saved
+//! through a temporary file that is renamed only once complete. README ("Command-line runner")
+//! documents the options and the summary's shape.
+//!
+//! The binary is native only: on wasm32 its `main` is empty.
+
+#[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    std::process::exit(cli::main(&args));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use recovery_lab::export;
+    use recovery_lab::scenario::presets::{self, DEFAULT_PRESET, PRESET_NAMES};
+    use recovery_lab::scenario::validate::validate;
+    use recovery_lab::scenario::{Date, Scenario};
+    use recovery_lab::sim::{self, Area, Indicator, Mode, Outcome, Summary};
+    use serde_json::{Map, Value};
+    use std::fs;
+    use std::io::Write;
+    use std::path::{Path, PathBuf};
+
+    /// Most stochastic runs one call may ask for.
+    pub const MAX_RUNS: u32 = 10_000;
+    /// Most runs of an ensemble whose daily bands go to `--csv` (each run's series are kept
+    /// until the bands are computed: about 0.75 MB per simulated year).
+    pub const MAX_CSV_RUNS: u32 = 200;
+    /// Seed of an ensemble when `--seed` is not given.
+    pub const DEFAULT_ENSEMBLE_SEED: u64 = 1;
+    /// Exit code for bad input.
+    const EXIT_BAD_INPUT: i32 = 2;
+
+    const USAGE: &str = "\
+recovery-lab-cli: run the Recovery Lab (复苏实验室) model of Jinzhong's 11 districts
+
+USAGE:
+  recovery-lab-cli run [--preset NAME | --scenario FILE.json] [--seed N] [--runs N] [--summary] [--csv FILE]
+  recovery-lab-cli scenario --preset NAME
+  recovery-lab-cli help
+
+run:
+  --preset NAME        a named scenario (default jinzhong-2022)
+  --scenario FILE      a scenario JSON file (as printed by `scenario --preset NAME`)
+  --seed N             stochastic run from seed N (0 to 2^64-1); without it, one run is deterministic
+  --runs N             stochastic ensemble of N runs (1 to 10000), seeds N, N+1, ... (default seed 1)
+  --summary            print the summary as one JSON object (the default when --csv is not given)
+  --csv FILE           write every daily series as long-form CSV: date,district,indicator,value
+                       (with --runs N > 1: a leading band column, p5/median/p95; N <= 200)
+
+scenario:
+  --preset NAME        print the preset as JSON that `run --scenario` reads back
+
+Bad input: one line on stderr, exit code 2, nothing written.";
+
+    /// A problem with the input: one line for stderr.
+    #[derive(Debug, PartialEq)]
+    pub struct CliError(pub String);
+
+    impl CliError {
+        fn new(msg: impl Into<String>) -> CliError {
+            // Messages quote user text (file contents, paths): keep them on one line.
+            let msg: String = msg.into();
+            CliError(msg.replace(['\n', '\r'], " "))
+        }
+    }
+
+    /// Where the scenario comes from.
+    #[derive(Debug, PartialEq)]
+    pub enum Source {
+        Preset(String),
+        File(PathBuf),
+    }
+
+    /// The options of `run`.
+    #[derive(Debug, PartialEq)]
+    pub struct RunArgs {
+        pub source: Source,
+        pub seed: Option<u64>,
+        pub runs: Option<u32>,
+        pub summary: bool,
+        pub csv: Option<PathBuf>,
+    }
+
+    /// A parsed command line.
+    #[derive(Debug, PartialEq)]
+    pub enum Command {
+        Run(RunArgs),
+        Scenario { preset: String },
+        Help,
+    }
+
+    /// How `run` draws its numbers, from `--seed` and `--runs`.
+    #[derive(Debug, PartialEq)]
+    pub enum Plan {
+        /// One run; deterministic or one stochastic draw.
+        Single(Mode),
+        /// `runs` stochastic runs, seeds `seed`, `seed + 1`, ….
+        Ensemble { seed: u64, runs: u32 },
+    }
+
+    impl RunArgs {
+        /// No `--seed` and at most one run: deterministic. `--seed S` alone or with `--runs 1`:
+        /// one stochastic run from S. `--runs N > 1`: an ensemble from `--seed` (default 1).
+        pub fn plan(&self) -> Plan {
+            match (self.runs.unwrap_or(1), self.seed) {
+                (1, None) => Plan::Single(Mode::Deterministic),
+                (1, Some(seed)) => Plan::Single(Mode::Stochastic { seed }),
+                (runs, seed) => Plan::Ensemble {
+                    seed: seed.unwrap_or(DEFAULT_ENSEMBLE_SEED),
+                    runs,
+                },
+            }
+        }
+    }
+
+    /// Runs the command line; returns the exit code.
+    pub fn main(args: &[String]) -> i32 {
+        match parse(args).and_then(execute) {
+            Ok(()) => 0,
+            Err(CliError(msg)) => {
+                eprintln!("recovery-lab-cli: error: {msg}");
+                EXIT_BAD_INPUT
+            }
+        }
+    }
+
+    // Parsing
+
+    /// Parses the arguments after the program name.
+    pub fn parse(args: &[String]) -> Result<Command, CliError> {
+        let Some((command, rest)) = args.split_first() else {
+            return Err(CliError::new(
+                "no command given; expected `run` or `scenario` (see `recovery-lab-cli help`)",
+            ));
+        };
+        match command.as_str() {
+            "help" | "--help" | "-h" => Ok(Command::Help),
+            "run" => {
+                let flags = Flags::parse(
+                    rest,
+                    &["preset", "scenario", "seed", "runs", "summary", "csv"],
+                )?;
+                let source = match (flags.value("preset"), flags.value("scenario")) {
+                    (Some(_), Some(_)) => {
+                        return Err(CliError::new(
+                            "give either --preset or --scenario, not both",
+                        ))
+                    }
+                    (Some(name), None) => Source::Preset(name.to_string()),
+                    (None, Some(file)) => Source::File(PathBuf::from(file)),
+                    (None, None) => Source::Preset(DEFAULT_PRESET.to_string()),
+                };
+                let seed = flags
+                    .value("seed")
+                    .map(|v| {
+                        v.parse::<u64>().map_err(|_| {
+                            CliError::new(format!(
+                                "invalid --seed \"{}\": expected a whole number from 0 to {}",
+                                clip(v),
+                                u64::MAX
+                            ))
+                        })
+                    })
+                    .transpose()?;
+                let runs = flags
+                    .value("runs")
+                    .map(|v| match v.parse::<u32>() {
+                        Ok(n) if (1..=MAX_RUNS).contains(&n) => Ok(n),
+                        _ => Err(CliError::new(format!(
+                            "invalid --runs \"{}\": expected a whole number from 1 to {MAX_RUNS}",
+                            clip(v)
+                        ))),
+                    })
+                    .transpose()?;
+                let csv = flags.value("csv").map(PathBuf::from);
+                let summary = flags.switch("summary") || csv.is_none();
+                Ok(Command::Run(RunArgs {
+                    source,
+                    seed,
+                    runs,
+                    summary,
+                    csv,
+                }))
+            }
+            "scenario" => {
+                let flags = Flags::parse(rest, &["preset"])?;
+                let preset = flags.value("preset").ok_or_else(|| {
+                    CliError::new(format!(
+                        "scenario needs --preset NAME (one of {})",
+                        PRESET_NAMES.join(", ")
+                    ))
+                })?;
+                Ok(Command::Scenario {
+                    preset: preset.to_string(),
+                })
+            }
+            other => Err(CliError::new(format!(
+                "unknown command \"{}\"; expected `run` or `scenario`",
+                clip(other)
+            ))),
+        }
+    }
+
+    /// Flags that take no value.
+    const SWITCHES: [&str; 1] = ["summary"];
+
+    /// `--name value`, `--name=value` and switches, each at most once.
+    struct Flags(Vec<(String, Option<String>)>);
+
+    impl Flags {
+        /// Parses `args`, refusing any option not in `known`.
+        fn parse(args: &[String], known: &[&str]) -> Result<Flags, CliError> {
+            let mut out: Vec<(String, Option<String>)> = Vec::new();
+            let mut it = args.iter();
+            while let Some(arg) = it.next() {
+                let Some(body) = arg.strip_prefix("--") else {
+                    return Err(CliError::new(format!(
+                        "unexpected argument \"{}\"; options start with --",
+                        clip(arg)
+                    )));
+                };
+                let (name, inline) = match body.split_once('=') {
+                    Some((n, v)) => (n, Some(v.to_string())),
+                    None => (body, None),
+                };
+                if !known.contains(&name) {
+                    return Err(CliError::new(format!(
+                        "unknown option --{}; expected one of {}",
+                        clip(name),
+                        known
+                            .iter()
+                            .map(|k| format!("--{k}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )));
+                }
+                if out.iter().any(|(n, _)| n == name) {
+                    return Err(CliError::new(format!("--{} given twice", clip(name))));
+                }
+                let value = if SWITCHES.contains(&name) {
+                    if inline.is_some() {
+                        return Err(CliError::new(format!("--{name} takes no value")));
+                    }
+                    None
+                } else {
+                    match inline {
+                        Some(v) => Some(v),
+                        None => match it.next() {
+                            Some(v) if !v.starts_with("--") => Some(v.clone()),
+                            _ => {
+                                return Err(CliError::new(format!(
+                                    "--{} needs a value",
+                                    clip(name)
+                                )))
+                            }
+                        },
+                    }
+                };
+                out.push((name.to_string(), value));
+            }
+            Ok(Flags(out))
+        }
+
+        fn value(&self, name: &str) -> Option<&str> {
+            self.0
+                .iter()
+                .find(|(n, _)| n == name)
+                .and_then(|(_, v)| v.as_deref())
+        }
+
+        fn switch(&self, name: &str) -> bool {
+            self.0.iter().any(|(n, _)| n == name)
+        }
+    }
+
+    /// User text quoted in a message, cut to a readable length.
+    fn clip(s: &str) -> String {
+        let mut out: String = s.chars().take(60).collect();
+        if out.len() < s.len() {
+            out.push('…');
+        }
+        out
+    }
+
+    // Running
+
+    fn execute(command: Command) -> Result<(), CliError> {
+        match command {
+            Command::Help => {
+                println!("{USAGE}");
+                Ok(())
+            }
+            Command::Scenario { preset } => {
+                let scenario = load_preset(&preset)?;
+                let json = serde_json::to_string_pretty(&scenario)
+                    .map_err(|e| CliError::new(format!("cannot write the scenario: {e}")))?;
+                print_stdout(&json)
+            }
+            Command::Run(args) => run(&args),
+        }
+    }
+
+    fn run(args: &RunArgs) -> Result<(), CliError> {
+        let scenario = load(&args.source)?;
+        let (summary, outcome_csv) = match args.plan() {
+            Plan::Single(mode) => {
+                let outcome = sim::run(&scenario, mode);
+                let summary = engine::summarize(&scenario, &outcome);
+                // Printed from the struct, so keys keep the order of `Summary`'s fields.
+                let json = serde_json::to_string_pretty(&summary).expect("a summary serialises");
+                let csv = args.csv.as_ref().map(|_| export::csv_string(&outcome));
+                (json, csv)
+            }
+            Plan::Ensemble { seed, runs } => {
+                if args.csv.is_some() && runs > MAX_CSV_RUNS {
+                    return Err(CliError::new(format!(
+                        "--csv with --runs {runs}: an ensemble's CSV keeps every run in memory, \
+                         so at most {MAX_CSV_RUNS} runs (the summary alone takes up to {MAX_RUNS})"
+                    )));
+                }
+                let ens = engine::ensemble(&scenario, seed, runs, args.csv.is_some());
+                let json =
+                    serde_json::to_string_pretty(&ensemble_summary(&ens.summaries, seed, runs))
+                        .expect("JSON values serialise");
+                let csv = ens.bands.map(|bands| {
+                    let mut text = String::new();
+                    export::write_csv_labelled(
+                        BAND_COLUMN,
+                        &[("p5", &bands[0]), ("median", &bands[1]), ("p95", &bands[2])],
+                        &mut text,
+                    )
+                    .expect("writing to a String cannot fail");
+                    text
+                });
+                (json, csv)
+            }
+        };
+        // Save the CSV before printing anything, so a failed write leaves no output at all.
+        if let (Some(path), Some(text)) = (&args.csv, outcome_csv) {
+            save_atomically(path, text.as_bytes())?;
+        }
+        if args.summary {
+            print_stdout(&summary)?;
+        }
+        Ok(())
+    }
+
+    /// The leading column of an ensemble's CSV.
+    const BAND_COLUMN: &str = "band";
+
+    fn load_preset(name: &str) -> Result<Scenario, CliError> {
+        presets::preset(name).ok_or_else(|| {
+            CliError::new(format!(
+                "unknown preset \"{}\"; expected one of {}",
+                clip(name),
+                PRESET_NAMES.join(", ")
+            ))
+        })
+    }
+
+    fn load(source: &Source) -> Result<Scenario, CliError> {
+        let (scenario, origin) = match source {
+            Source::Preset(name) => (load_preset(name)?, format!("preset {name}")),
+            Source::File(path) => {
+                let shown = path.display();
+                let text = fs::read_to_string(path)
+                    .map_err(|e| CliError::new(format!("cannot read {shown}: {e}")))?;
+                let scenario: Scenario = serde_json::from_str(&text)
+                    .map_err(|e| CliError::new(format!("{shown} is not a valid scenario: {e}")))?;
+                (scenario, shown.to_string())
+            }
+        };
+        validate(&scenario).map_err(|errors| {
+            let more = match errors.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            CliError::new(format!("{origin} is out of range: {}{more}", errors[0]))
+        })?;
+        Ok(scenario)
+    }
+
+    fn print_stdout(text: &str) -> Result<(), CliError> {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{text}")
+            .and_then(|()| out.flush())
+            .map_err(|e| CliError::new(format!("cannot write to stdout: {e}")))
+    }
+
+    /// Writes `bytes` to a temporary file beside `path` and renames it into place, so `path`
+    /// is either the complete file or untouched.
+    fn save_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+        let shown = path.display();
+        let name = path
+            .file_name()
+            .ok_or_else(|| CliError::new(format!("--csv {shown} is not a file name")))?;
+        let mut tmp_name = std::ffi::OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(format!(".{}.tmp", std::process::id()));
+        let tmp = path.with_file_name(tmp_name);
+        let result = fs::write(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
+        result.map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            CliError::new(format!("cannot write {shown}: {e}"))
+        })
+    }
+
+    // The ensemble's summary
+
+    /// Percentiles reported for an ensemble, with their JSON keys.
+    const BAND: [(&str, f64); 3] = [("p5", 0.05), ("value", 0.5), ("p95", 0.95)];
+
+    /// The summary of an ensemble: the shape of one run's summary, where every number (and
+    /// `recovery_date`) becomes `{"value": median, "p5": …, "p95": …}` over the runs, plus
+    /// `runs` and `seed`. Strings that are the same in every run (`model_version`) stay as is.
+    pub fn ensemble_summary(summaries: &[Summary], seed: u64, runs: u32) -> Value {
+        let values: Vec<Value> = summaries
+            .iter()
+            .map(|s| serde_json::to_value(s).expect("a summary is plain data"))
+            .collect();
+        let mut out = match combine(&values.iter().collect::<Vec<_>>()) {
+            Value::Object(map) => map,
+            _ => unreachable!("a summary is an object"),
+        };
+        out.insert("runs".into(), runs.into());
+        out.insert("seed".into(), seed.into());
+        Value::Object(out)
+    }
+
+    /// Combines the same field of every run.
+    fn combine(values: &[&Value]) -> Value {
+        let first = values[0];
+        match first {
+            Value::Object(map) => {
+                let mut out = Map::new();
+                for key in map.keys() {
+                    let field: Vec<&Value> = values
+                        .iter()
+                        .map(|v| v.get(key).unwrap_or(&Value::Null))
+                        .collect();
+                    out.insert(key.clone(), combine(&field));
+                }
+                Value::Object(out)
+            }
+            _ if values.iter().all(|v| v.is_number() || v.is_null()) => {
+                let mut numbers: Vec<f64> = values.iter().filter_map(|v| v.as_f64()).collect();
+                if numbers.is_empty() {
+                    return Value::Null;
+                }
+                numbers.sort_by(f64::total_cmp);
+                band(|p| quantile(&numbers, p).into())
+            }
+            _ if values
+                .iter()
+                .all(|v| v.is_null() || v.as_str().is_some_and(|s| s.parse::<Date>().is_ok())) =>
+            {
+                // Dates (recovery_date): ordered by day, with null ("never") after every date.
+                let mut days: Vec<Option<Date>> = values
+                    .iter()
+                    .map(|v| v.as_str().and_then(|s| s.parse().ok()))
+                    .collect();
+                days.sort_by_key(|d| (d.is_none(), *d));
+                band(|p| {
+                    let i = ((days.len() - 1) as f64 * p).round() as usize;
+                    days[i].map_or(Value::Null, |d| d.to_string().into())
+                })
+            }
+            _ => first.clone(),
+        }
+    }
+
+    fn band(at: impl Fn(f64) -> Value) -> Value {
+        let mut out = Map::new();
+        for (key, p) in BAND {
+            out.insert(key.into(), at(p));
+        }
+        Value::Object(out)
+    }
+
+    /// The `p` quantile of sorted numbers, interpolating linearly between order statistics
+    /// (Hyndman–Fan type 7, numpy's default).
+    pub fn quantile(sorted: &[f64], p: f64) -> f64 {
+        let h = (sorted.len() - 1) as f64 * p;
+        let lo = h.floor() as usize;
+        let hi = (lo + 1).min(sorted.len() - 1);
+        sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
+    }
+
+    /// The engine calls the runner uses.
+    mod engine {
+        use super::*;
+
+        /// Per-run summaries of an ensemble, and pointwise bands (p5, median, p95) of every
+        /// daily series when asked for.
+        pub struct Ensemble {
+            pub summaries: Vec<Summary>,
+            pub bands: Option<[Outcome; 3]>,
+        }
+
+        // TODO(engine): replace with `sim::summarize` once the engine lands; until then a
+        // stand-in reads the figures off the city's series so the runner works end to end.
+        pub fn summarize(scenario: &Scenario, outcome: &Outcome) -> Summary {
+            stand_in::summarize(scenario, outcome)
+        }
+
+        // TODO(engine): replace with `sim::ensemble` once it lands. Replicate i runs from
+        // seed + i (STYLE.md); bands are pointwise quantiles of every daily series.
+        pub fn ensemble(scenario: &Scenario, seed: u64, runs: u32, bands: bool) -> Ensemble {
+            let mut summaries = Vec::with_capacity(runs as usize);
+            let mut outcomes = Vec::new();
+            for i in 0..runs {
+                let mode = Mode::Stochastic {
+                    seed: seed.wrapping_add(u64::from(i)),
+                };
+                let outcome = sim::run(scenario, mode);
+                summaries.push(summarize(scenario, &outcome));
+                if bands {
+                    outcomes.push(outcome);
+                }
+            }
+            let bands = bands.then(|| pointwise_bands(&outcomes));
+            Ensemble { summaries, bands }
+        }
+
+        fn pointwise_bands(outcomes: &[Outcome]) -> [Outcome; 3] {
+            let first = &outcomes[0];
+            let mut out = [first.clone(), first.clone(), first.clone()];
+            let mut column = Vec::with_capacity(outcomes.len());
+            for area in Area::all() {
+                for ind in Indicator::ALL {
+                    for day in 0..first.days() {
+                        column.clear();
+                        column.extend(outcomes.iter().map(|o| o.series(ind, area)[day]));
+                        column.sort_by(f64::total_cmp);
+                        for (band, p) in out.iter_mut().zip([0.05, 0.5, 0.95]) {
+                            band.series_mut(ind, area)[day] = quantile(&column, p);
+                        }
+                    }
+                }
+            }
+            out
+        }
+
+        mod stand_in {
+            use super::*;
+            use recovery_lab::scenario::DISTRICTS;
+            use recovery_lab::sim::{DistrictSummary, MODEL_VERSION};
+            use std::collections::BTreeMap;
+
+            fn last(o: &Outcome, ind: Indicator, area: Area) -> f64 {
+                o.series(ind, area).last().copied().unwrap_or(0.0)
+            }
+
+            fn max(o: &Outcome, ind: Indicator, area: Area) -> f64 {
+                o.series(ind, area).iter().copied().fold(0.0, f64::max)
+            }
+
+            fn sum(o: &Outcome, ind: Indicator) -> f64 {
+                o.series(ind, Area::City).iter().sum()
+            }
+
+            pub fn summarize(s: &Scenario, o: &Outcome) -> Summary {
+                let city = Area::City;
+                let year = s.start.to_ymd().0;
+                let by_check_date = |ind: Indicator| {
+                    [(4, 30), (6, 30), (12, 31)]
+                        .iter()
+                        .filter_map(|&(m, d)| {
+                            let date = Date::ymd(year, m, d);
+                            o.day_of(date)
+                                .map(|i| (date.to_string(), o.series(ind, city)[i]))
+                        })
+                        .collect()
+                };
+                let gdp_baseline = sum(o, Indicator::GdpBaseline);
+                let gdp_loss = gdp_baseline - sum(o, Indicator::Gdp);
+                let employment_min = o
+                    .series(Indicator::Employment, city)
+                    .iter()
+                    .copied()
+                    .fold(f64::INFINITY, f64::min);
+                Summary {
+                    model_version: MODEL_VERSION.to_string(),
+                    infections_total: last(o, Indicator::CumulativeInfections, city),
+                    detected_total: last(o, Indicator::DetectedCumulative, city),
+                    peak_isolated: max(o, Indicator::Isolated, city),
+                    deaths_total: last(o, Indicator::DeathsCumulative, city),
+                    gdp_loss_yuan: gdp_loss,
+                    gdp_loss_pct: if gdp_baseline > 0.0 {
+                        100.0 * gdp_loss / gdp_baseline
+                    } else {
+                        0.0
+                    },
+                    retail_loss_yuan: sum(o, Indicator::RetailBaseline)
+                        - sum(o, Indicator::RetailSales),
+                    jobs_lost_trough: (s.economy.employment - employment_min).max(0.0),
+                    smes_closed: s.economy.sme_count
+                        * (1.0 - last(o, Indicator::SmesOpenPct, city) / 100.0),
+                    fiscal_cost_yuan: last(o, Indicator::FiscalCostCumulative, city),
+                    gdp_kept_per_yuan: None,
+                    fai_completed_pct: by_check_date(Indicator::FaiCompletedPct),
+                    projects_started: by_check_date(Indicator::ProjectsStarted),
+                    recovery_date: None,
+                    districts: DISTRICTS
+                        .iter()
+                        .map(|&d| {
+                            let a = Area::District(d);
+                            let ds = DistrictSummary {
+                                infections_total: last(o, Indicator::CumulativeInfections, a),
+                                detected_total: last(o, Indicator::DetectedCumulative, a),
+                                peak_isolated: max(o, Indicator::Isolated, a),
+                            };
+                            (d.id().to_string(), ds)
+                        })
+                        .collect::<BTreeMap<_, _>>(),
+                }
+            }
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn args(line: &str) -> Vec<String> {
+            line.split_whitespace().map(String::from).collect()
+        }
+
+        fn run_args(line: &str) -> RunArgs {
+            match parse(&args(line)).unwrap() {
+                Command::Run(r) => r,
+                other => panic!("{other:?}"),
+            }
+        }
+
+        fn err(line: &str) -> String {
+            parse(&args(line)).unwrap_err().0
+        }
+
+        #[test]
+        fn run_defaults_to_the_default_preset_deterministic_summary() {
+            let r = run_args("run");
+            assert_eq!(r.source, Source::Preset(DEFAULT_PRESET.into()));
+            assert!(r.summary);
+            assert_eq!(r.plan(), Plan::Single(Mode::Deterministic));
+        }
+
+        #[test]
+        fn seed_and_runs_choose_the_mode() {
+            assert_eq!(
+                run_args("run --seed 7").plan(),
+                Plan::Single(Mode::Stochastic { seed: 7 })
+            );
+            assert_eq!(
+                run_args("run --seed=7 --runs 1").plan(),
+                Plan::Single(Mode::Stochastic { seed: 7 })
+            );
+            assert_eq!(
+                run_args("run --runs 1").plan(),
+                Plan::Single(Mode::Deterministic)
+            );
+            assert_eq!(
+                run_args("run --runs 20").plan(),
+                Plan::Ensemble { seed: 1, runs: 20 }
+            );
+            assert_eq!(
+                run_args("run --runs 20 --seed 5").plan(),
+                Plan::Ensemble { seed: 5, runs: 20 }
+            );
+        }
+
+        #[test]
+        fn csv_alone_prints_no_summary() {
+            let r = run_args("run --preset no-outbreak --csv out.csv");
+            assert!(!r.summary);
+            assert_eq!(r.csv, Some(PathBuf::from("out.csv")));
+            assert!(run_args("run --csv out.csv --summary").summary);
+        }
+
+        #[test]
+        fn bad_command_lines_are_refused() {
+            assert!(err("").contains("no command"));
+            assert!(err("walk").contains("unknown command"));
+            assert!(err("run --fast").contains("unknown option --fast"));
+            assert!(err("run --preset a --scenario b").contains("not both"));
+            assert!(err("run --seed").contains("needs a value"));
+            assert!(err("run --seed --summary").contains("needs a value"));
+            assert!(err("run --seed -1").contains("invalid --seed"));
+            assert!(err("run --seed 1.5").contains("invalid --seed"));
+            assert!(err("run --runs 0").contains("invalid --runs"));
+            assert!(err("run --runs 10001").contains("invalid --runs"));
+            assert!(err("run --runs ten").contains("invalid --runs"));
+            assert!(err("run --seed 1 --seed 2").contains("given twice"));
+            assert!(err("run --summary=yes").contains("takes no value"));
+            assert!(err("run extra").contains("unexpected argument"));
+            assert!(err("scenario").contains("needs --preset"));
+            assert!(err("scenario --preset x --seed 1").contains("unknown option --seed"));
+        }
+
+        #[test]
+        fn quantiles_interpolate() {
+            let xs = [1.0, 2.0, 3.0, 4.0, 5.0];
+            assert_eq!(quantile(&xs, 0.5), 3.0);
+            assert_eq!(quantile(&xs, 0.05), 1.2);
+            assert_eq!(quantile(&xs, 0.95), 4.8);
+            assert_eq!(quantile(&[2.0], 0.95), 2.0);
+        }
+
+        #[test]
+        fn ensemble_shape_bands_numbers_and_dates() {
+            let runs: Vec<Value> = (0..5)
+                .map(|i| {
+                    serde_json::json!({
+                        "model_version": "1.0.0",
+                        "deaths_total": i as f64,
+                        "gdp_kept_per_yuan": null,
+                        "recovery_date": if i == 4 { Value::Null } else {
+                            format!("2022-07-0{}", 5 - i).into()
+                        },
+                        "districts": {"yuci": {"infections_total": 10.0 * i as f64}},
+                    })
+                })
+                .collect();
+            let v = combine(&runs.iter().collect::<Vec<_>>());
+            assert_eq!(v["model_version"], "1.0.0");
+            assert_eq!(v["gdp_kept_per_yuan"], Value::Null);
+            assert_eq!(
+                v["deaths_total"],
+                serde_json::json!({"p5": 0.2, "value": 2.0, "p95": 3.8})
+            );
+            assert_eq!(v["districts"]["yuci"]["infections_total"]["value"], 20.0);
+            assert_eq!(
+                v["recovery_date"],
+                serde_json::json!({"p5": "2022-07-02", "value": "2022-07-04", "p95": null})
+            );
+        }
+    }
+}
