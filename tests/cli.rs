@@ -1,0 +1,469 @@
+//! The command-line runner end to end: the built `recovery-lab-cli` binary, its summary JSON,
+//! its CSV, the preset round trip through `--scenario`, and its refusal of bad input (exit
+//! code 2, one line on stderr, nothing written).
+
+use recovery_lab::scenario::presets::{self, PRESET_NAMES};
+use recovery_lab::scenario::DISTRICTS;
+use recovery_lab::sim::{Area, Indicator};
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_recovery-lab-cli");
+
+/// The summary's top-level keys (README, "Command-line runner").
+const SUMMARY_KEYS: [&str; 16] = [
+    "model_version",
+    "infections_total",
+    "detected_total",
+    "peak_isolated",
+    "deaths_total",
+    "gdp_loss_yuan",
+    "gdp_loss_pct",
+    "retail_loss_yuan",
+    "jobs_lost_trough",
+    "smes_closed",
+    "fiscal_cost_yuan",
+    "gdp_kept_per_yuan",
+    "fai_completed_pct",
+    "projects_started",
+    "recovery_date",
+    "districts",
+];
+
+const CHECK_DATES: [&str; 3] = ["2022-04-30", "2022-06-30", "2022-12-31"];
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("the runner starts")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Runs the CLI and expects success.
+fn ok(args: &[&str]) -> String {
+    let out = cli(args);
+    assert!(out.status.success(), "{args:?} failed: {}", stderr(&out));
+    stdout(&out)
+}
+
+/// A fresh, empty scratch folder for one test.
+fn scratch(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("recovery-lab-cli-{}-{test}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("temp paths are UTF-8")
+}
+
+#[test]
+fn summary_has_every_key() {
+    let v: Value = serde_json::from_str(&ok(&["run", "--preset", "jinzhong-2022", "--summary"]))
+        .expect("--summary prints JSON");
+    let obj = v.as_object().unwrap();
+    for key in SUMMARY_KEYS {
+        assert!(obj.contains_key(key), "missing {key}");
+    }
+    assert_eq!(v["model_version"], recovery_lab::sim::MODEL_VERSION);
+    for key in SUMMARY_KEYS {
+        match key {
+            "model_version" | "fai_completed_pct" | "projects_started" | "districts" => {}
+            "gdp_kept_per_yuan" => assert!(v[key].is_number() || v[key].is_null(), "{key}"),
+            "recovery_date" => {
+                let date = &v[key];
+                assert!(
+                    date.is_null()
+                        || date
+                            .as_str()
+                            .unwrap()
+                            .parse::<recovery_lab::scenario::Date>()
+                            .is_ok(),
+                    "{date}"
+                );
+            }
+            _ => assert!(v[key].is_number(), "{key} = {}", v[key]),
+        }
+    }
+    for key in ["fai_completed_pct", "projects_started"] {
+        for date in CHECK_DATES {
+            assert!(v[key][date].is_number(), "{key}.{date}");
+        }
+    }
+    let districts = v["districts"].as_object().unwrap();
+    assert_eq!(districts.len(), DISTRICTS.len());
+    for d in DISTRICTS {
+        for key in ["infections_total", "detected_total"] {
+            assert!(v["districts"][d.id()][key].is_number(), "{}.{key}", d.id());
+        }
+    }
+}
+
+/// Every number of an ensemble summary is `{"value", "p5", "p95"}` with p5 ≤ value ≤ p95.
+fn check_bands(v: &Value, path: &str) {
+    match v {
+        Value::Object(map) if map.contains_key("p5") => {
+            assert_eq!(map.len(), 3, "{path}: {v}");
+            let (p5, value, p95) = (&map["p5"], &map["value"], &map["p95"]);
+            if let (Some(a), Some(b), Some(c)) = (p5.as_f64(), value.as_f64(), p95.as_f64()) {
+                assert!(a <= b && b <= c, "{path}: {v}");
+            } else if path != "recovery_date" {
+                panic!("{path}: {v}");
+            }
+        }
+        Value::Object(map) => {
+            for (k, x) in map {
+                check_bands(x, &format!("{path}.{k}"));
+            }
+        }
+        Value::Number(_) => panic!("{path} has no band: {v}"),
+        _ => {}
+    }
+}
+
+#[test]
+fn ensemble_summary_gives_every_number_a_band() {
+    let v: Value = serde_json::from_str(&ok(&["run", "--runs", "4", "--seed", "3"])).unwrap();
+    assert_eq!(v["runs"], 4);
+    assert_eq!(v["seed"], 3);
+    assert_eq!(v["model_version"], recovery_lab::sim::MODEL_VERSION);
+    for key in SUMMARY_KEYS {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    let mut rest = v.clone();
+    for key in ["runs", "seed", "model_version", "gdp_kept_per_yuan"] {
+        rest.as_object_mut().unwrap().remove(key);
+    }
+    check_bands(&rest, "");
+    assert!(v["fai_completed_pct"]["2022-04-30"]["p95"].is_number());
+    assert!(v["districts"]["taigu"]["infections_total"]["value"].is_number());
+}
+
+#[test]
+fn csv_has_the_header_and_one_row_per_day_area_indicator() {
+    let dir = scratch("csv");
+    let file = dir.join("out.csv");
+    let out = ok(&["run", "--preset", "no-outbreak", "--csv", path_str(&file)]);
+    assert_eq!(out, "", "--csv alone prints nothing");
+    let text = fs::read_to_string(&file).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "date,district,indicator,value");
+    let s = presets::preset("no-outbreak").unwrap();
+    let days = s.end.days_since(s.start) as usize + 1;
+    assert_eq!(lines.len() - 1, days * 12 * Indicator::COUNT);
+    assert_eq!(Area::COUNT, 12);
+    // The first day, in order: every indicator of yuci, …, then the city.
+    let mut expected = Vec::new();
+    for area in Area::all() {
+        for ind in Indicator::ALL {
+            expected.push(format!("2022-01-01,{},{}", area.id(), ind.key()));
+        }
+    }
+    for (line, want) in lines[1..].iter().zip(&expected) {
+        let (head, value) = line.rsplit_once(',').unwrap();
+        assert_eq!(head, want);
+        let x: f64 = value.parse().unwrap();
+        assert!(x.is_finite());
+    }
+    assert!(lines
+        .last()
+        .unwrap()
+        .starts_with("2022-12-31,city,fiscal_cost_cumulative,"));
+    // No temporary file left behind.
+    assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn csv_and_summary_together() {
+    let dir = scratch("csv-summary");
+    let file = dir.join("out.csv");
+    let out = ok(&["run", "--csv", path_str(&file), "--summary"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(v["infections_total"].is_number());
+    assert!(fs::metadata(&file).unwrap().len() > 0);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn ensemble_csv_has_a_band_column() {
+    let dir = scratch("csv-bands");
+    let file = dir.join("bands.csv");
+    ok(&["run", "--runs", "3", "--csv", path_str(&file)]);
+    let text = fs::read_to_string(&file).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("band,date,district,indicator,value"));
+    let s = presets::jinzhong_2022();
+    let rows = (s.end.days_since(s.start) as usize + 1) * 12 * Indicator::COUNT;
+    assert_eq!(text.lines().count(), 1 + 3 * rows);
+    for band in ["p5", "median", "p95"] {
+        assert_eq!(
+            text.lines()
+                .filter(|l| l.starts_with(&format!("{band},")))
+                .count(),
+            rows
+        );
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_preset_round_trips_through_scenario_and_run() {
+    let dir = scratch("round-trip");
+    for name in PRESET_NAMES {
+        let json = ok(&["scenario", "--preset", name]);
+        // The printed JSON is the preset, and reads back unchanged.
+        let parsed: recovery_lab::scenario::Scenario = serde_json::from_str(&json).unwrap();
+        assert_eq!(parsed, presets::preset(name).unwrap(), "{name}");
+        assert_eq!(
+            serde_json::to_string_pretty(&parsed).unwrap() + "\n",
+            json,
+            "{name}"
+        );
+        let file = dir.join(format!("{name}.json"));
+        fs::write(&file, &json).unwrap();
+        let from_file = ok(&["run", "--scenario", path_str(&file), "--summary"]);
+        let from_preset = ok(&["run", "--preset", name, "--summary"]);
+        assert_eq!(from_file, from_preset, "{name}");
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn help_prints_usage() {
+    let out = ok(&["help"]);
+    assert!(out.contains("recovery-lab-cli run"));
+    assert!(out.contains("recovery-lab-cli scenario --preset NAME"));
+}
+
+/// A bad input: its arguments (with `{dir}` replaced by the scratch folder) and a word the
+/// error must contain.
+struct Bad {
+    args: &'static [&'static str],
+    says: &'static str,
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line_and_writes_nothing() {
+    let dir = scratch("bad");
+    let preset = presets::jinzhong_2022();
+    let write_json = |name: &str, text: String| fs::write(dir.join(name), text).unwrap();
+    let pretty = |v: &Value| serde_json::to_string_pretty(v).unwrap();
+    let base = serde_json::to_value(&preset).unwrap();
+
+    write_json("syntax.json", "{\"start\": \"2022-01-01\",".into());
+    write_json("empty.json", String::new());
+    let mut v = base.clone();
+    v["epidemic"]["r0_deltx"] = 5.0.into();
+    write_json("unknown-field.json", pretty(&v));
+    let mut v = base.clone();
+    v["epidemic"]["r0_delta"] = 9.0.into();
+    write_json("out-of-range.json", pretty(&v));
+    let mut v = base.clone();
+    v["controls"]["intervals"][1]["end"] = "2022-03-01".into();
+    write_json("interval.json", pretty(&v));
+    let mut v = base.clone();
+    v["end"] = "2022-02-30".into();
+    write_json("bad-date.json", pretty(&v));
+    let mut v = base.clone();
+    v["end"] = "2030-01-01".into();
+    write_json("too-long.json", pretty(&v));
+    let mut v = base.clone();
+    v["controls"]["intervals"][0]["districts"] = serde_json::json!({"districts": ["atlantis"]});
+    write_json("district.json", pretty(&v));
+    let mut v = base.clone();
+    v.as_object_mut().unwrap().remove("economy");
+    write_json("missing-field.json", pretty(&v));
+
+    let cases = [
+        Bad {
+            args: &[],
+            says: "no command",
+        },
+        Bad {
+            args: &["walk"],
+            says: "unknown command",
+        },
+        Bad {
+            args: &["run", "--preset", "atlantis"],
+            says: "unknown preset",
+        },
+        Bad {
+            args: &["scenario", "--preset", "atlantis"],
+            says: "unknown preset",
+        },
+        Bad {
+            args: &["scenario"],
+            says: "--preset",
+        },
+        Bad {
+            args: &["run", "--fast"],
+            says: "unknown option --fast",
+        },
+        Bad {
+            args: &["run", "--preset"],
+            says: "needs a value",
+        },
+        Bad {
+            args: &[
+                "run",
+                "--preset",
+                "no-outbreak",
+                "--scenario",
+                "{dir}/x.json",
+            ],
+            says: "not both",
+        },
+        Bad {
+            args: &["run", "--scenario", "{dir}/missing.json"],
+            says: "cannot read",
+        },
+        Bad {
+            args: &["run", "--scenario", "{dir}"],
+            says: "cannot read",
+        },
+        Bad {
+            args: &["run", "--scenario", "{dir}/syntax.json"],
+            says: "not a valid scenario",
+        },
+        Bad {
+            args: &["run", "--scenario", "{dir}/empty.json"],
+            says: "not a valid scenario",
+        },
+        Bad {
+            args: &["run", "--scenario", "{dir}/unknown-field.json"],
+            says: "unknown field `r0_deltx`",
+        },
+        Bad {
+            args: &["run", "--scenario", "{dir}/missing-field.json"],
+            says: "missing field `economy`",
+        },
+        Bad {
+            args: &["run", "--scenario", "{dir}/bad-date.json"],
+            says: "2022-02-30",
+        },
+        Bad {
+            args: &["run", "--scenario", "{dir}/district.json"],
+            says: "atlantis",
+        },
+        Bad {
+            args: &["run", "--scenario", "{dir}/out-of-range.json"],
+            says: "epidemic.r0_delta = 9: allowed 4 to 6.4",
+        },
+        Bad {
+            args: &["run", "--scenario", "{dir}/interval.json"],
+            says: "controls.intervals[1].end = 2022-03-01",
+        },
+        Bad {
+            args: &["run", "--scenario", "{dir}/too-long.json"],
+            says: "end = 2030-01-01",
+        },
+        Bad {
+            args: &["run", "--seed", "abc"],
+            says: "invalid --seed",
+        },
+        Bad {
+            args: &["run", "--seed", "-1"],
+            says: "invalid --seed",
+        },
+        Bad {
+            args: &["run", "--seed", "18446744073709551616"],
+            says: "invalid --seed",
+        },
+        Bad {
+            args: &["run", "--runs", "0"],
+            says: "invalid --runs",
+        },
+        Bad {
+            args: &["run", "--runs", "10001"],
+            says: "invalid --runs",
+        },
+        Bad {
+            args: &["run", "--runs", "2.5"],
+            says: "invalid --runs",
+        },
+        Bad {
+            args: &["run", "--runs", "201"],
+            says: "at most 200 runs",
+        },
+        Bad {
+            args: &["run", "--seed", "1", "--seed", "2"],
+            says: "given twice",
+        },
+        Bad {
+            args: &["run", "--summary=yes"],
+            says: "takes no value",
+        },
+    ];
+    let csv = dir.join("out.csv");
+    let kept = dir.join("kept.csv");
+    for (i, case) in cases.iter().enumerate() {
+        // Each case also asks for a CSV, fresh and over an existing file: neither is written.
+        fs::write(&kept, "keep me\n").unwrap();
+        for target in [&csv, &kept] {
+            let mut args: Vec<String> = case
+                .args
+                .iter()
+                .map(|a| a.replace("{dir}", path_str(&dir)))
+                .collect();
+            if args.first().is_some_and(|c| c == "run") {
+                args.extend(["--csv".to_string(), path_str(target).to_string()]);
+            }
+            let out = Command::new(BIN).args(&args).output().unwrap();
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "case {i} {args:?}: {err}");
+            assert_eq!(err.lines().count(), 1, "case {i} {args:?}: {err}");
+            assert!(err.ends_with('\n'), "case {i}: {err:?}");
+            assert!(err.contains(case.says), "case {i} {args:?}: {err}");
+            assert!(
+                out.stdout.is_empty(),
+                "case {i} {args:?}: printed {}",
+                stdout(&out)
+            );
+        }
+        assert!(!csv.exists(), "case {i} wrote {}", csv.display());
+        assert_eq!(fs::read_to_string(&kept).unwrap(), "keep me\n", "case {i}");
+    }
+    // Nothing but the inputs and the kept file: no temporary file left behind.
+    let names: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".json"))
+        .collect();
+    assert_eq!(names, ["kept.csv"]);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn unwritable_csv_path_exits_2_without_output() {
+    let dir = scratch("unwritable");
+    for target in [dir.join("no/such/folder/out.csv"), dir.clone()] {
+        let out = cli(&[
+            "run",
+            "--preset",
+            "no-outbreak",
+            "--summary",
+            "--csv",
+            path_str(&target),
+        ]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("cannot write"), "{err}");
+        // The summary is not printed when the CSV could not be saved.
+        assert!(out.stdout.is_empty());
+    }
+    assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
+    let _ = fs::remove_dir_all(&dir);
+}
