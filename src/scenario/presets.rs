@@ -17,6 +17,35 @@ pub const PRESET_NAMES: [&str; 7] = [
 /// The default preset's name.
 pub const DEFAULT_PRESET: &str = PRESET_NAMES[0];
 
+/// Key-project investment planned for 2022, yuan: the article's 70.34亿元 is 19.8% of it [D].
+pub const KEY_PROJECT_PLAN_2022_YUAN: f64 = 70.34e8 / 0.198;
+
+/// China's fixed-asset investment of 2022, cumulative share of the year by the end of each
+/// month (NBS monthly releases: Jan–Feb 50,763, Jan–Mar 104,872, Jan–Apr 153,544, Jan–May
+/// 205,964, H1 271,430, Jan–Jul 319,812, Jan–Aug 367,106, Jan–Sep 421,412, Jan–Oct 471,459,
+/// Jan–Nov 520,043 and the year 572,138亿元; January alone is not published: half of Jan–Feb).
+pub const NATIONAL_FAI_2022: [f64; 12] = [
+    0.0444, 0.0887, 0.1833, 0.2684, 0.3600, 0.4744, 0.5590, 0.6416, 0.7366, 0.8240, 0.9089, 1.0,
+];
+
+/// Exponent that bends the national curve into Jinzhong's key-project plan, whose winter is
+/// longer (calibrated: the default run then invests 19.8% of the plan by 30 April; MODEL.md).
+pub const WINTER_EXPONENT: f64 = 1.186;
+
+/// Planned cumulative share of the key-project plan by the end of each month of 2022: the
+/// national curve raised to [`WINTER_EXPONENT`], to 4 decimals. The GDP baseline assumes this
+/// plan; spending more or earlier adds demand through the investment multiplier.
+pub const PLANNED_COMPLETION_2022: [f64; 12] = [
+    0.0249, 0.0565, 0.1337, 0.2102, 0.2977, 0.4130, 0.5017, 0.5908, 0.6959, 0.7949, 0.8929, 1.0,
+];
+
+/// Planned cumulative share of the 110 key projects started by the end of each month of 2022
+/// [A]: continuing projects restart in January, new ones start at the spring "concentrated
+/// start" events; the April value is calibrated so the default run has 91 started by 30 April.
+pub const PLANNED_STARTS_2022: [f64; 12] = [
+    0.30, 0.45, 0.68, 0.86, 0.94, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
+];
+
 /// A preset by name.
 pub fn preset(name: &str) -> Option<Scenario> {
     Some(match name {
@@ -86,7 +115,7 @@ pub fn jinzhong_2022() -> Scenario {
             effect_nonessential: 0.40,
             effect_gatherings: 0.36,
             effect_sealed_zones: 0.18,
-            extinction_threshold: 0.5,
+            extinction_threshold: 1.0,
         },
         importations: vec![
             Importation {
@@ -104,9 +133,28 @@ pub fn jinzhong_2022() -> Scenario {
         ],
         controls: Controls {
             intervals: vec![
-                // Taigu: sealed and controlled zones, screening rounds, school return postponed.
+                // Taigu, 21–28 Feb: sealed and controlled zones across the district, a
+                // screening round a day (the first covered 295,958 of 322,099 residents), school
+                // return postponed, flow tracing of the 46 close and 232 secondary contacts.
                 ControlInterval {
                     start: d(2022, 2, 21),
+                    end: d(2022, 2, 28),
+                    districts: Target::Districts(vec![District::Taigu]),
+                    measures: Measures {
+                        schools: 1.0,
+                        dine_in: 1.0,
+                        nonessential: 1.0,
+                        gatherings: 1.0,
+                        sealed_zones: 1.0,
+                        testing_every_days: 1,
+                        testing_coverage: 0.92,
+                        tracing_rate: 0.4,
+                        checkpoints: 1.0,
+                    },
+                },
+                // Taigu, 1–6 Mar: zones narrowed, screening every other day.
+                ControlInterval {
+                    start: d(2022, 3, 1),
                     end: d(2022, 3, 6),
                     districts: Target::Districts(vec![District::Taigu]),
                     measures: Measures {
@@ -114,14 +162,14 @@ pub fn jinzhong_2022() -> Scenario {
                         dine_in: 1.0,
                         nonessential: 0.8,
                         gatherings: 1.0,
-                        sealed_zones: 0.6,
+                        sealed_zones: 0.8,
                         testing_every_days: 2,
                         testing_coverage: 0.92,
                         tracing_rate: 0.3,
                         checkpoints: 1.0,
                     },
                 },
-                // Taigu: phased reopening, schools back in batches.
+                // Taigu, 7–20 Mar: phased reopening, schools back in batches.
                 ControlInterval {
                     start: d(2022, 3, 7),
                     end: d(2022, 3, 20),
@@ -135,23 +183,6 @@ pub fn jinzhong_2022() -> Scenario {
                         ..no_measures()
                     },
                 },
-                // Yuci: dine-in suspended, school return postponed, checkpoints, screening.
-                ControlInterval {
-                    start: d(2022, 4, 15),
-                    end: d(2022, 5, 10),
-                    districts: Target::Districts(vec![District::Yuci]),
-                    measures: Measures {
-                        schools: 1.0,
-                        dine_in: 1.0,
-                        nonessential: 0.5,
-                        gatherings: 1.0,
-                        sealed_zones: 0.4,
-                        testing_every_days: 2,
-                        testing_coverage: 0.92,
-                        tracing_rate: 0.3,
-                        checkpoints: 1.0,
-                    },
-                },
                 // The whole city: highway checkpoints while Taiyuan's outbreak lasted.
                 ControlInterval {
                     start: d(2022, 4, 10),
@@ -160,6 +191,55 @@ pub fn jinzhong_2022() -> Scenario {
                     measures: Measures {
                         checkpoints: 0.7,
                         tracing_rate: 0.1,
+                        ..no_measures()
+                    },
+                },
+                // Yuci, 15–21 Apr: dine-in suspended, school return postponed, checkpoints on
+                // every road (逢车必查、逢人必检), a screening round a day.
+                ControlInterval {
+                    start: d(2022, 4, 15),
+                    end: d(2022, 4, 21),
+                    districts: Target::Districts(vec![District::Yuci]),
+                    measures: Measures {
+                        schools: 1.0,
+                        dine_in: 1.0,
+                        nonessential: 0.5,
+                        gatherings: 1.0,
+                        sealed_zones: 0.5,
+                        testing_every_days: 1,
+                        testing_coverage: 0.92,
+                        tracing_rate: 0.4,
+                        checkpoints: 1.0,
+                    },
+                },
+                // Yuci, 22 Apr – 10 May: the same with screening every other day.
+                ControlInterval {
+                    start: d(2022, 4, 22),
+                    end: d(2022, 5, 10),
+                    districts: Target::Districts(vec![District::Yuci]),
+                    measures: Measures {
+                        schools: 1.0,
+                        dine_in: 1.0,
+                        nonessential: 0.3,
+                        gatherings: 1.0,
+                        sealed_zones: 0.3,
+                        testing_every_days: 2,
+                        testing_coverage: 0.92,
+                        tracing_rate: 0.3,
+                        checkpoints: 1.0,
+                    },
+                },
+                // Yuci, 11–25 May: dine-in gradually reopened.
+                ControlInterval {
+                    start: d(2022, 5, 11),
+                    end: d(2022, 5, 25),
+                    districts: Target::Districts(vec![District::Yuci]),
+                    measures: Measures {
+                        schools: 0.3,
+                        dine_in: 0.5,
+                        gatherings: 0.5,
+                        testing_every_days: 7,
+                        tracing_rate: 0.2,
                         ..no_measures()
                     },
                 },
@@ -172,8 +252,8 @@ pub fn jinzhong_2022() -> Scenario {
                     schools: 0.5,
                     dine_in: 1.0,
                     gatherings: 1.0,
-                    sealed_zones: 0.3,
-                    testing_every_days: 3,
+                    sealed_zones: 0.5,
+                    testing_every_days: 2,
                     testing_coverage: 0.92,
                     tracing_rate: 0.3,
                     checkpoints: 0.5,
@@ -207,13 +287,9 @@ pub fn jinzhong_2022() -> Scenario {
         },
         projects: KeyProjects {
             count: 110,
-            annual_plan_yuan: 355.25e8,
-            planned_starts: [
-                0.30, 0.45, 0.68, 0.86, 0.94, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
-            ],
-            planned_completion: [
-                0.04, 0.09, 0.15, 0.22, 0.33, 0.44, 0.53, 0.62, 0.72, 0.81, 0.90, 1.0,
-            ],
+            annual_plan_yuan: KEY_PROJECT_PLAN_2022_YUAN,
+            planned_starts: PLANNED_STARTS_2022,
+            planned_completion: PLANNED_COMPLETION_2022,
             stoppage_effect: 0.6,
             catch_up: 0.3,
             multiplier: 0.8,

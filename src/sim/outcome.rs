@@ -48,10 +48,12 @@ pub enum Indicator {
     SmesOpenPct,
     /// Policy spending since the start (vouchers, subsidies, relief, testing), yuan.
     FiscalCostCumulative,
+    /// The testing part of `FiscalCostCumulative` (PCR tests × cost per test), yuan.
+    TestingCostCumulative,
 }
 
 impl Indicator {
-    pub const ALL: [Indicator; 21] = [
+    pub const ALL: [Indicator; 22] = [
         Indicator::NewInfections,
         Indicator::ActiveInfections,
         Indicator::CumulativeInfections,
@@ -73,6 +75,7 @@ impl Indicator {
         Indicator::Employment,
         Indicator::SmesOpenPct,
         Indicator::FiscalCostCumulative,
+        Indicator::TestingCostCumulative,
     ];
     pub const COUNT: usize = Self::ALL.len();
 
@@ -104,6 +107,7 @@ impl Indicator {
             Indicator::Employment => "employment",
             Indicator::SmesOpenPct => "smes_open_pct",
             Indicator::FiscalCostCumulative => "fiscal_cost_cumulative",
+            Indicator::TestingCostCumulative => "testing_cost_cumulative",
         }
     }
 
@@ -192,6 +196,22 @@ impl Outcome {
     pub fn series_mut(&mut self, indicator: Indicator, area: Area) -> &mut [f64] {
         let o = self.offset(indicator, area);
         &mut self.values[o..o + self.days]
+    }
+
+    /// Sets the value of one indicator for one area (index as [`Area::index`]) on day `day`.
+    #[inline]
+    pub(crate) fn set(&mut self, indicator: Indicator, area: usize, day: usize, value: f64) {
+        self.values[(indicator.index() * Area::COUNT + area) * self.days + day] = value;
+    }
+
+    /// The value of one indicator for one area on day `day`.
+    pub fn value(&self, indicator: Indicator, area: Area, day: usize) -> f64 {
+        self.series(indicator, area)[day]
+    }
+
+    /// The last day's value of one indicator for one area (0 for an empty run).
+    pub fn last(&self, indicator: Indicator, area: Area) -> f64 {
+        self.series(indicator, area).last().copied().unwrap_or(0.0)
     }
 
     /// Every value of every series (for invariant checks).

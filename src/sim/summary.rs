@@ -45,3 +45,127 @@ pub struct Summary {
     pub recovery_date: Option<String>,
     pub districts: BTreeMap<String, DistrictSummary>,
 }
+
+use super::outcome::{Area, Indicator, Outcome};
+use super::MODEL_VERSION;
+use crate::scenario::{Date, Scenario, DISTRICTS};
+
+/// GDP within this share of its baseline counts as recovered.
+pub const RECOVERY_BAND: f64 = 0.01;
+
+/// The dates the summary reads investment on: 30 April, 30 June and 31 December of the
+/// scenario's first year.
+pub fn check_dates(s: &Scenario) -> [Date; 3] {
+    let y = s.start.to_ymd().0;
+    [
+        Date::ymd(y, 4, 30),
+        Date::ymd(y, 6, 30),
+        Date::ymd(y, 12, 31),
+    ]
+}
+
+/// The scenario without its fiscal levers (voucher waves, housing subsidy, SME relief): the
+/// counterfactual that "GDP kept per yuan" is measured against. Testing stays: it is part of
+/// the controls, not of the recovery policy.
+pub fn without_fiscal_levers(s: &Scenario) -> Scenario {
+    let mut c = s.clone();
+    c.vouchers.waves.clear();
+    c.housing.budget_yuan = 0.0;
+    c.relief.reach = 0.0;
+    c
+}
+
+/// The summary of `outcome`, a run of `scenario`; `counterfactual` is a run of
+/// [`without_fiscal_levers`] in the same mode (for `gdp_kept_per_yuan`).
+pub fn summarize_against(
+    scenario: &Scenario,
+    outcome: &Outcome,
+    counterfactual: &Outcome,
+) -> Summary {
+    let city = Area::City;
+    let sum = |ind: Indicator, o: &Outcome| o.series(ind, city).iter().sum::<f64>();
+    let max = |ind: Indicator, area: Area| {
+        outcome
+            .series(ind, area)
+            .iter()
+            .fold(0.0_f64, |m, &v| m.max(v))
+    };
+    let gdp = sum(Indicator::Gdp, outcome);
+    let gdp_base = sum(Indicator::GdpBaseline, outcome);
+    let gdp_loss = gdp_base - gdp;
+    let retail_loss =
+        sum(Indicator::RetailBaseline, outcome) - sum(Indicator::RetailSales, outcome);
+    let employment = outcome.series(Indicator::Employment, city);
+    let jobs_lost_trough = employment
+        .iter()
+        .fold(0.0_f64, |m, &e| m.max(scenario.economy.employment - e));
+    let smes_closed =
+        scenario.economy.sme_count * (1.0 - outcome.last(Indicator::SmesOpenPct, city) / 100.0);
+    let fiscal = outcome.last(Indicator::FiscalCostCumulative, city);
+    let lever_cost = fiscal - outcome.last(Indicator::TestingCostCumulative, city);
+    let gdp_kept_per_yuan = if lever_cost >= 1.0 {
+        Some((gdp - sum(Indicator::Gdp, counterfactual)) / lever_cost)
+    } else {
+        None
+    };
+    let mut fai = ByCheckDate::new();
+    let mut started = ByCheckDate::new();
+    for date in check_dates(scenario) {
+        if let Some(day) = outcome.day_of(date) {
+            fai.insert(
+                date.to_string(),
+                outcome.value(Indicator::FaiCompletedPct, city, day),
+            );
+            started.insert(
+                date.to_string(),
+                outcome.value(Indicator::ProjectsStarted, city, day),
+            );
+        }
+    }
+    let districts = DISTRICTS
+        .iter()
+        .map(|&d| {
+            let a = Area::District(d);
+            (
+                d.id().to_string(),
+                DistrictSummary {
+                    infections_total: outcome.last(Indicator::CumulativeInfections, a),
+                    detected_total: outcome.last(Indicator::DetectedCumulative, a),
+                    peak_isolated: max(Indicator::Isolated, a),
+                },
+            )
+        })
+        .collect();
+    Summary {
+        model_version: MODEL_VERSION.to_string(),
+        infections_total: outcome.last(Indicator::CumulativeInfections, city),
+        detected_total: outcome.last(Indicator::DetectedCumulative, city),
+        peak_isolated: max(Indicator::Isolated, city),
+        deaths_total: outcome.last(Indicator::DeathsCumulative, city),
+        gdp_loss_yuan: gdp_loss,
+        gdp_loss_pct: if gdp_base > 0.0 {
+            100.0 * gdp_loss / gdp_base
+        } else {
+            0.0
+        },
+        retail_loss_yuan: retail_loss,
+        jobs_lost_trough,
+        smes_closed,
+        fiscal_cost_yuan: fiscal,
+        gdp_kept_per_yuan,
+        fai_completed_pct: fai,
+        projects_started: started,
+        recovery_date: recovery_day(outcome).map(|d| outcome.date(d).to_string()),
+        districts,
+    }
+}
+
+/// The first day from which city GDP stays at or above (1 − [`RECOVERY_BAND`]) × baseline to the
+/// end of the run, if it was below that band before.
+pub fn recovery_day(outcome: &Outcome) -> Option<usize> {
+    let gdp = outcome.series(Indicator::Gdp, Area::City);
+    let base = outcome.series(Indicator::GdpBaseline, Area::City);
+    let below = |d: usize| gdp[d] < (1.0 - RECOVERY_BAND) * base[d];
+    let last_below = (0..outcome.days()).rev().find(|&d| below(d))?;
+    (last_below + 1 < outcome.days()).then_some(last_below + 1)
+}

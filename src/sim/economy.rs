@@ -1,0 +1,589 @@
+//! The economic block: 8 sectors in each district, output = baseline × min(supply, demand) ×
+//! share of firms open; the four lever groups (vouchers, housing subsidy, key projects, SME
+//! relief); the backlog of deferred purchases, the shift online, jobs and the fiscal cost.
+//! Deterministic given the epidemic: the stochastic mode draws its parameters, not its sales.
+
+// Loops over district, sector and variant indices mirror the equations in MODEL.md.
+#![allow(clippy::needless_range_loop)]
+
+use super::controls::DayControls;
+use super::geo;
+use super::math;
+use super::sectors::{self, Sector, SECTOR_COUNT, SPECS};
+use crate::scenario::presets;
+use crate::scenario::{Date, Scenario, VoucherKind, DISTRICTS, DISTRICT_COUNT};
+
+const N: usize = DISTRICT_COUNT;
+const S: usize = SECTOR_COUNT;
+const CAT: usize = Sector::Catering as usize;
+const RET: usize = Sector::Retail as usize;
+const AUT: usize = Sector::Autos as usize;
+const RE: usize = Sector::RealEstate as usize;
+const OTH: usize = Sector::OtherServices as usize;
+const AGR: usize = Sector::Agriculture as usize;
+
+/// Days in a year for daily baselines (the baseline has no seasonality).
+const YEAR_DAYS: f64 = 365.0;
+/// Mean days in a month, for paybacks given in months.
+const DAYS_PER_MONTH: f64 = 30.4375;
+/// Length of the payback ring buffers: paybacks last at most `PAYBACK_RING − 2` days.
+const PAYBACK_RING: usize = 512;
+
+/// Spending spread evenly over the days after it happens (paybacks of pulled-forward demand),
+/// kept as a ring buffer of daily changes in the rate.
+struct Spread {
+    ring: Vec<[f64; N]>,
+    rate: [f64; N],
+}
+
+impl Spread {
+    fn new() -> Spread {
+        Spread {
+            ring: vec![[0.0; N]; PAYBACK_RING],
+            rate: [0.0; N],
+        }
+    }
+
+    /// Today's rate (call once a day, before `add`).
+    fn advance(&mut self, day: usize) -> [f64; N] {
+        let slot = &mut self.ring[day % PAYBACK_RING];
+        for i in 0..N {
+            self.rate[i] += slot[i];
+            slot[i] = 0.0;
+            // Cancelling additions can leave a rounding residue.
+            if self.rate[i].abs() < 1e-9 {
+                self.rate[i] = 0.0;
+            }
+        }
+        self.rate
+    }
+
+    /// Spread `amount` of district `i` evenly over the `days` days after `day`.
+    fn add(&mut self, day: usize, i: usize, amount: f64, days: usize) {
+        if amount == 0.0 {
+            return;
+        }
+        let per_day = amount / days as f64;
+        self.ring[(day + 1) % PAYBACK_RING][i] += per_day;
+        self.ring[(day + 1 + days) % PAYBACK_RING][i] -= per_day;
+    }
+}
+
+fn payback_days(days: f64) -> usize {
+    (math::round(days).max(1.0) as usize).min(PAYBACK_RING - 2)
+}
+
+/// One voucher wave, prepared.
+struct Wave {
+    kind: VoucherKind,
+    first_day: i32,
+    last_day: i32,
+    /// Daily probability that an outstanding voucher is redeemed.
+    p_redeem: f64,
+    /// Budget per district, yuan.
+    budget: [f64; N],
+}
+
+/// Cumulative planned share of a year's plan by the end of `date`, read off month-end values
+/// by linear interpolation within the month; 0 before the plan's year, the December value after.
+pub fn plan_share(curve: &[f64; 12], year: i32, date: Date) -> f64 {
+    let (y, m, d) = date.to_ymd();
+    if y < year {
+        return 0.0;
+    }
+    if y > year {
+        return curve[11];
+    }
+    let first = Date::ymd(y, m, 1);
+    let next = if m == 12 {
+        Date::ymd(y + 1, 1, 1)
+    } else {
+        Date::ymd(y, m + 1, 1)
+    };
+    let dim = next.days_since(first) as f64;
+    let prev = if m == 1 { 0.0 } else { curve[m as usize - 2] };
+    prev + (curve[m as usize - 1] - prev) * d as f64 / dim
+}
+
+/// Economic constants of one run, derived from the scenario.
+pub struct EconParams {
+    year: i32,
+    /// Baseline daily value added, yuan.
+    pub va_base: [[f64; S]; N],
+    pub gdp_base: [f64; N],
+    /// Baseline daily sales, yuan: catering, goods and cars from retail sales of consumer goods,
+    /// homes from homes sold × price, other sectors = value added.
+    sales_base: [[f64; S]; N],
+    pub retail_base: [f64; N],
+    pub jobs_base: [[f64; S]; N],
+    pub jobs_base_total: [f64; N],
+    pub firms: [f64; N],
+    /// Key-project plan per district: count and yuan.
+    project_count: [f64; N],
+    project_plan: [f64; N],
+    /// The investment the GDP baseline assumes (the 2022 plan), per district, yuan.
+    reference_plan: [f64; N],
+    p_lag: f64,
+    waves: Vec<Wave>,
+    housing_first: i32,
+    housing_last: i32,
+    housing_daily_homes: [f64; N],
+    relief_day: i32,
+    payback_days: usize,
+    car_payback_days: usize,
+    housing_payback_days: usize,
+}
+
+impl EconParams {
+    pub fn new(s: &Scenario) -> EconParams {
+        let ec = &s.economy;
+        let pop: [f64; N] = std::array::from_fn(|i| DISTRICTS[i].population());
+        let pop_total: f64 = pop.iter().sum();
+        let pop_share: [f64; N] = std::array::from_fn(|i| pop[i] / pop_total);
+        let gdp_share = geo::gdp_shares();
+        let gdp_year = ec.gdp_2021_yuan * (1.0 + ec.baseline_growth);
+        let mut va_base = [[0.0; S]; N];
+        let mut sales_base = [[0.0; S]; N];
+        let mut jobs_base = [[0.0; S]; N];
+        let mut gdp_base = [0.0; N];
+        let mut retail_base = [0.0; N];
+        let mut jobs_base_total = [0.0; N];
+        for i in 0..N {
+            let retail = ec.retail_sales_yuan * pop_share[i] / YEAR_DAYS;
+            retail_base[i] = retail;
+            for k in 0..S {
+                va_base[i][k] = gdp_year * gdp_share[i] * SPECS[k].va_share / YEAR_DAYS;
+                gdp_base[i] += va_base[i][k];
+                jobs_base[i][k] = ec.employment * pop_share[i] * SPECS[k].job_share;
+                jobs_base_total[i] += jobs_base[i][k];
+                sales_base[i][k] = va_base[i][k];
+            }
+            sales_base[i][CAT] = retail * sectors::RETAIL_CATERING_SHARE;
+            sales_base[i][RET] = retail * sectors::RETAIL_GOODS_SHARE;
+            sales_base[i][AUT] = retail * sectors::RETAIL_AUTOS_SHARE;
+            sales_base[i][RE] =
+                pop[i] / 1000.0 * sectors::HOMES_PER_1000_RESIDENTS * sectors::HOME_PRICE_YUAN
+                    / YEAR_DAYS;
+        }
+        let waves = s
+            .vouchers
+            .waves
+            .iter()
+            .map(|w| {
+                let targeted: f64 = (0..N)
+                    .filter(|&i| w.districts.includes(DISTRICTS[i]))
+                    .map(|i| pop[i])
+                    .sum();
+                let first_day = w.start.days_since(s.start);
+                Wave {
+                    kind: w.kind,
+                    first_day,
+                    last_day: first_day + w.validity_days as i32 - 1,
+                    p_redeem: math::prob_from_rate(1.0 / w.redemption_days.max(0.1)),
+                    budget: std::array::from_fn(|i| {
+                        if targeted > 0.0 && w.districts.includes(DISTRICTS[i]) {
+                            w.budget_yuan * pop[i] / targeted
+                        } else {
+                            0.0
+                        }
+                    }),
+                }
+            })
+            .collect();
+        let h = &s.housing;
+        let housing_first = h.start.days_since(s.start);
+        let homes_total = if h.mean_subsidy_yuan > 0.0 && h.duration_days > 0 {
+            h.budget_yuan / h.mean_subsidy_yuan / h.duration_days as f64
+        } else {
+            0.0
+        };
+        let p = &s.projects;
+        EconParams {
+            year: s.start.to_ymd().0,
+            va_base,
+            gdp_base,
+            sales_base,
+            retail_base,
+            jobs_base,
+            jobs_base_total,
+            firms: std::array::from_fn(|i| ec.sme_count * pop_share[i]),
+            project_count: std::array::from_fn(|i| p.count as f64 * gdp_share[i]),
+            project_plan: std::array::from_fn(|i| p.annual_plan_yuan * gdp_share[i]),
+            reference_plan: std::array::from_fn(|i| {
+                presets::KEY_PROJECT_PLAN_2022_YUAN * gdp_share[i]
+            }),
+            p_lag: math::prob_from_rate(1.0 / p.multiplier_lag_days),
+            waves,
+            housing_first,
+            housing_last: housing_first + h.duration_days as i32 - 1,
+            housing_daily_homes: std::array::from_fn(|i| homes_total * pop_share[i]),
+            relief_day: s.relief.start.days_since(s.start).max(0),
+            payback_days: payback_days(s.vouchers.payback_days),
+            car_payback_days: payback_days(s.vouchers.car_payback_months * DAYS_PER_MONTH),
+            housing_payback_days: payback_days(sectors::HOUSING_PAYBACK_DAYS),
+        }
+    }
+}
+
+/// What one day's step reports per district.
+#[derive(Default)]
+pub struct DayEcon {
+    pub gdp: [f64; N],
+    pub retail: [f64; N],
+    pub catering: [f64; N],
+    pub cars: [f64; N],
+    pub homes: [f64; N],
+    pub online: [f64; N],
+    pub projects_started: [f64; N],
+    pub investment_done: [f64; N],
+    pub employment: [f64; N],
+    pub firms_open: [f64; N],
+    pub fiscal: [f64; N],
+    pub testing: [f64; N],
+    /// Activity factor A_i for tomorrow's transmission.
+    pub activity: [f64; N],
+}
+
+/// The economic state of every district.
+pub struct EconomyState {
+    backlog: [[f64; S]; N],
+    payback_catering: Spread,
+    payback_goods: Spread,
+    payback_cars: Spread,
+    payback_homes: Spread,
+    outstanding: Vec<[f64; N]>,
+    // Key projects.
+    plan_starts_prev: f64,
+    plan_done_prev: f64,
+    reference_done_prev: f64,
+    started: [f64; N],
+    start_deficit: [f64; N],
+    planned_started: [f64; N],
+    spent: [f64; N],
+    spend_deficit: [f64; N],
+    multiplier_lag: [f64; N],
+    // Small firms.
+    burn: [f64; N],
+    closed: [f64; N],
+    closed_high: [f64; N],
+    jobs: [[f64; S]; N],
+    fiscal: [f64; N],
+    testing: [f64; N],
+}
+
+impl EconomyState {
+    pub fn new(p: &EconParams) -> EconomyState {
+        EconomyState {
+            backlog: [[0.0; S]; N],
+            payback_catering: Spread::new(),
+            payback_goods: Spread::new(),
+            payback_cars: Spread::new(),
+            payback_homes: Spread::new(),
+            outstanding: vec![[0.0; N]; p.waves.len()],
+            plan_starts_prev: 0.0,
+            plan_done_prev: 0.0,
+            reference_done_prev: 0.0,
+            started: [0.0; N],
+            start_deficit: [0.0; N],
+            planned_started: [0.0; N],
+            spent: [0.0; N],
+            spend_deficit: [0.0; N],
+            multiplier_lag: [0.0; N],
+            burn: [0.0; N],
+            closed: [0.0; N],
+            closed_high: [0.0; N],
+            jobs: p.jobs_base,
+            fiscal: [0.0; N],
+            testing: [0.0; N],
+        }
+    }
+
+    /// Key projects started and invested, and the investment multiplier's demand, for today.
+    /// Returns each district's extra demand as a share of its baseline GDP.
+    fn key_projects(
+        &mut self,
+        s: &Scenario,
+        p: &EconParams,
+        date: Date,
+        work_stopped: &[f64; N],
+        controls_off: &[bool; N],
+    ) -> [f64; N] {
+        let pr = &s.projects;
+        let plan_starts = plan_share(&pr.planned_starts, p.year, date);
+        let plan_done = plan_share(&pr.planned_completion, p.year, date);
+        let reference_done = plan_share(&presets::PLANNED_COMPLETION_2022, p.year, date);
+        let d_starts = plan_starts - self.plan_starts_prev;
+        let d_done = plan_done - self.plan_done_prev;
+        let d_reference = reference_done - self.reference_done_prev;
+        self.plan_starts_prev = plan_starts;
+        self.plan_done_prev = plan_done;
+        self.reference_done_prev = reference_done;
+        let mut invest_demand = [0.0; N];
+        for i in 0..N {
+            let stop = work_stopped[i];
+            // Starts: stoppage delays them; after controls lift a catch-up pace (a share of the
+            // planned pace, at least the year's mean pace) works the deficit off.
+            let planned = p.project_count[i] * d_starts;
+            self.planned_started[i] += planned;
+            let mut started = planned * (1.0 - stop);
+            self.start_deficit[i] += planned - started;
+            if controls_off[i] && self.start_deficit[i] > 0.0 {
+                let pace = planned.max(p.project_count[i] / YEAR_DAYS);
+                let extra = (pr.catch_up * pace).min(self.start_deficit[i]);
+                started += extra;
+                self.start_deficit[i] -= extra;
+            }
+            self.started[i] += started;
+            // Spending: the planned pace, cut by the stoppage and by projects not yet started.
+            let planned_spend = p.project_plan[i] * d_done;
+            let started_ratio = if self.planned_started[i] > 0.0 {
+                (self.started[i] / self.planned_started[i]).min(1.0)
+            } else {
+                1.0
+            };
+            let mut spend = planned_spend * (1.0 - stop) * started_ratio;
+            self.spend_deficit[i] += planned_spend - spend;
+            if controls_off[i] && self.spend_deficit[i] > 0.0 {
+                let pace = planned_spend.max(p.project_plan[i] / YEAR_DAYS);
+                let extra = (pr.catch_up * pace).min(self.spend_deficit[i]);
+                spend += extra;
+                self.spend_deficit[i] -= extra;
+            }
+            self.spent[i] += spend;
+            // Demand: the multiplier on spending above (or below) what the baseline assumes,
+            // through a distributed lag with mean `multiplier_lag_days`.
+            let deviation = spend - p.reference_plan[i] * d_reference;
+            self.multiplier_lag[i] += (deviation - self.multiplier_lag[i]) * p.p_lag;
+            invest_demand[i] = pr.multiplier * self.multiplier_lag[i] / p.gdp_base[i];
+        }
+        invest_demand
+    }
+
+    /// One day of the economy. `fear_cases` is the city's cases found over the last 7 days.
+    #[allow(clippy::too_many_arguments)]
+    pub fn step(
+        &mut self,
+        s: &Scenario,
+        p: &EconParams,
+        day: usize,
+        date: Date,
+        ctl: &[DayControls; N],
+        fear_cases: f64,
+        out: &mut DayEcon,
+    ) {
+        let ec = &s.economy;
+        let vo = &s.vouchers;
+        let dayi = day as i32;
+        let fear = if fear_cases > 0.0 {
+            (ec.fear_per_doubling * math::log2(1.0 + fear_cases)).min(sectors::FEAR_CAP)
+        } else {
+            0.0
+        };
+        let mut kappa = [0.0; N];
+        let mut stop = [0.0; N];
+        let mut controls_off = [false; N];
+        for i in 0..N {
+            kappa[i] = ctl[i].stringency / 100.0;
+            stop[i] = s.projects.stoppage_effect * kappa[i];
+            controls_off[i] = kappa[i] <= 0.0;
+        }
+        let invest = self.key_projects(s, p, date, &stop, &controls_off);
+
+        // Vouchers redeemed today.
+        let mut v_catering = [0.0; N];
+        let mut v_goods = [0.0; N];
+        let mut v_cars = [0.0; N];
+        let mut redeemed = [0.0; N];
+        for (w, out_w) in p.waves.iter().zip(self.outstanding.iter_mut()) {
+            if dayi == w.first_day.max(0) {
+                *out_w = w.budget;
+            }
+            if dayi < w.first_day || dayi > w.last_day {
+                if dayi > w.last_day {
+                    *out_w = [0.0; N];
+                }
+                continue;
+            }
+            for i in 0..N {
+                let r = out_w[i] * w.p_redeem;
+                out_w[i] -= r;
+                redeemed[i] += r;
+                match w.kind {
+                    VoucherKind::General => {
+                        let extra = vo.spending_multiplier * r;
+                        v_catering[i] += extra * sectors::GENERAL_VOUCHER_CATERING_SHARE;
+                        v_goods[i] += extra * (1.0 - sectors::GENERAL_VOUCHER_CATERING_SHARE);
+                    }
+                    VoucherKind::Catering => v_catering[i] += vo.spending_multiplier * r,
+                    VoucherKind::Car => v_cars[i] += r / vo.car_voucher_per_unit_yuan,
+                }
+            }
+        }
+        let pb_catering = self.payback_catering.advance(day);
+        let pb_goods = self.payback_goods.advance(day);
+        let pb_cars = self.payback_cars.advance(day);
+        let pb_homes = self.payback_homes.advance(day);
+
+        let housing_on = dayi >= p.housing_first && dayi <= p.housing_last;
+        let relief_on = dayi >= p.relief_day;
+        let reach = if relief_on { s.relief.reach } else { 0.0 };
+
+        for i in 0..N {
+            let k = kappa[i];
+            let sb = &p.sales_base[i];
+            let mut demand = [1.0; S];
+            let mut lost_offline_goods = 0.0;
+            for (sector, spec) in SPECS.iter().enumerate() {
+                let hit = k
+                    * (spec.dining_weight * ec.dining_drop + spec.offline_weight * ec.offline_drop);
+                let kept = (1.0 - hit) * (1.0 - spec.fear_weight * fear);
+                let mut lost = 1.0 - kept;
+                if sector == RET {
+                    // Only the offline part falls; a share of what it loses moves online.
+                    lost_offline_goods = (1.0 - sectors::ONLINE_GOODS_SHARE) * lost;
+                    lost = lost_offline_goods * (1.0 - ec.online_shift);
+                }
+                demand[sector] = 1.0 - lost;
+                if spec.deferrable > 0.0 {
+                    self.backlog[i][sector] += spec.deferrable * lost * sb[sector];
+                    let release = ec.backlog_release_rate * self.backlog[i][sector] * (1.0 - k);
+                    self.backlog[i][sector] -= release;
+                    demand[sector] += release / sb[sector];
+                }
+                if sector != AGR {
+                    demand[sector] += invest[i];
+                }
+            }
+            // Policy demand, and the paybacks of what it pulled forward.
+            self.payback_catering
+                .add(day, i, vo.payback_share * v_catering[i], p.payback_days);
+            self.payback_goods
+                .add(day, i, vo.payback_share * v_goods[i], p.payback_days);
+            let extra_cars = (1.0 - vo.car_anyway_share) * v_cars[i];
+            self.payback_cars
+                .add(day, i, extra_cars, p.car_payback_days);
+            let mut housing_paid = 0.0;
+            let mut extra_homes = 0.0;
+            if housing_on {
+                let subsidised = p.housing_daily_homes[i];
+                housing_paid = subsidised * s.housing.mean_subsidy_yuan;
+                extra_homes = s.housing.induced_share * subsidised;
+                self.payback_homes.add(
+                    day,
+                    i,
+                    s.housing.pull_forward_share * extra_homes,
+                    p.housing_payback_days,
+                );
+            }
+            demand[CAT] += (v_catering[i] - pb_catering[i]) / sb[CAT];
+            demand[RET] += (v_goods[i] - pb_goods[i]) / sb[RET];
+            demand[AUT] += (extra_cars - pb_cars[i]) * sectors::CAR_PRICE_YUAN / sb[AUT];
+            demand[RE] += (extra_homes - pb_homes[i]) * sectors::HOME_PRICE_YUAN / sb[RE];
+
+            // Output = baseline × min(supply, demand) × firms open.
+            let closed_share = self.closed[i] / p.firms[i];
+            let mut served = [0.0; S];
+            let mut output = [0.0; S];
+            let mut gdp = 0.0;
+            for (sector, spec) in SPECS.iter().enumerate() {
+                let supply = spec.capacity * (1.0 - spec.stoppage_weight * stop[i]);
+                served[sector] = supply.min(demand[sector].max(0.0));
+                output[sector] = served[sector] * (1.0 - spec.sme_weight * closed_share);
+                gdp += p.va_base[i][sector] * output[sector];
+            }
+
+            // Small firms: cash burns while revenue is down by more than the margin and is
+            // rebuilt from the margin after; a firm closes when the burn passes its runway
+            // (log-normal across firms; relief adds days for the firms it reaches).
+            let (mut w_sum, mut w_served) = (0.0, 0.0);
+            for (sector, spec) in SPECS.iter().enumerate() {
+                let w = spec.sme_weight * spec.va_share;
+                w_sum += w;
+                w_served += w * served[sector];
+            }
+            let loss = 1.0 - w_served / w_sum;
+            self.burn[i] = (self.burn[i]
+                + (loss - sectors::SME_MARGIN) / (1.0 - sectors::SME_MARGIN))
+                .max(0.0);
+            if self.burn[i] > 0.0 {
+                let median = ec.sme_runway_days;
+                let sigma = sectors::SME_RUNWAY_SIGMA;
+                let closed = (1.0 - reach) * math::lognormal_cdf(self.burn[i], median, sigma)
+                    + reach
+                        * math::lognormal_cdf(
+                            self.burn[i] - s.relief.runway_extension_days,
+                            median,
+                            sigma,
+                        );
+                if closed > self.closed_high[i] {
+                    self.closed[i] += (closed - self.closed_high[i]) * p.firms[i];
+                    self.closed_high[i] = closed;
+                }
+            }
+            if loss <= sectors::SME_MARGIN && self.closed[i] > 0.0 {
+                self.closed[i] -= ec.sme_reopen_rate * self.closed[i];
+            }
+
+            // Jobs follow output (elasticity) and closures; lost jobs come back slowly.
+            let closed_share = self.closed[i] / p.firms[i];
+            let mut jobs = 0.0;
+            for (sector, spec) in SPECS.iter().enumerate() {
+                let target = p.jobs_base[i][sector]
+                    * (1.0 - sectors::JOB_OUTPUT_ELASTICITY * (1.0 - served[sector].min(1.0)))
+                    * (1.0 - spec.sme_weight * closed_share);
+                let j = &mut self.jobs[i][sector];
+                if target < *j {
+                    *j = target;
+                } else {
+                    *j += ec.job_return_rate * (target - *j);
+                }
+                jobs += *j;
+            }
+
+            // Fiscal cost: vouchers redeemed, housing subsidies, relief, testing.
+            let mut fiscal = redeemed[i] + housing_paid;
+            if dayi == p.relief_day {
+                fiscal += s.relief.reach * p.firms[i] * s.relief.cost_per_firm_yuan;
+            }
+            let tests = ctl[i].measures.tested_per_day * DISTRICTS[i].population();
+            let testing = tests * ec.cost_per_test_yuan;
+            self.testing[i] += testing;
+            self.fiscal[i] += fiscal + testing;
+
+            // Sales.
+            let catering = sb[CAT] * output[CAT];
+            let goods = sb[RET] * output[RET];
+            let autos = sb[AUT] * output[AUT];
+            let online_demand = sectors::ONLINE_GOODS_SHARE + ec.online_shift * lost_offline_goods;
+            out.gdp[i] = gdp;
+            out.catering[i] = catering;
+            out.retail[i] = catering + goods + autos;
+            out.online[i] = (sb[RET] * online_demand).min(goods);
+            out.cars[i] = autos / sectors::CAR_PRICE_YUAN;
+            out.homes[i] = sb[RE] * output[RE] / sectors::HOME_PRICE_YUAN;
+            out.projects_started[i] = self.started[i];
+            out.investment_done[i] = self.spent[i];
+            out.employment[i] = jobs;
+            out.firms_open[i] = p.firms[i] - self.closed[i];
+            out.fiscal[i] = self.fiscal[i];
+            out.testing[i] = self.testing[i];
+
+            // The activity factor A_i = 1/6·consumption + 1/6·work + 2/3 (Eichenbaum, Rebelo &
+            // Trabandt), consumption and work relative to normal.
+            let va = &p.va_base[i];
+            let consumption =
+                (va[CAT] * output[CAT] + va[RET] * output[RET] + va[OTH] * output[OTH])
+                    / (va[CAT] + va[RET] + va[OTH]);
+            let work = jobs / p.jobs_base_total[i];
+            // Written as 1 − … so that a normal day gives exactly 1.
+            out.activity[i] = 1.0
+                - sectors::ACTIVITY_CONSUMPTION * (1.0 - consumption)
+                - sectors::ACTIVITY_WORK * (1.0 - work);
+        }
+    }
+
+    /// Key-project plan of a district, yuan (for completion %).
+    pub fn project_plan(p: &EconParams, i: usize) -> f64 {
+        p.project_plan[i]
+    }
+}
