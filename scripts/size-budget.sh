@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Size budget of the shipped page: the .wasm and .js files in dist/ (what a reader downloads to
+# run it), gzipped (-9, as a static host would pre-compress them), must total at most 400 KB
+# (400,000 bytes). Prints every file and the total; exits 1 over budget.
+#
+#   scripts/size-budget.sh [DIST_DIR] [LIMIT_BYTES]
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+dist="${1:-dist}"
+limit="${2:-400000}"
+[[ -d "$dist" ]] || die "no $dist/: build the page first (scripts/build.sh)"
+
+mapfile -t files < <(find "$dist" -type f \( -name '*.wasm' -o -name '*.js' \) | sort)
+((${#files[@]} > 0)) || die "no .wasm or .js file in $dist/"
+
+total=0
+printf '    %-50s %10s %10s\n' "file" "bytes" "gzipped"
+for f in "${files[@]}"; do
+    raw="$(wc -c <"$f")"
+    gz="$(gzip -9 -c "$f" | wc -c)"
+    total=$((total + gz))
+    printf '    %-50s %10d %10d\n' "${f#"$dist"/}" "$raw" "$gz"
+done
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000 }'; }
+if ((total <= limit)); then
+    say "size budget: wasm + js gzipped = $(kb "$total") KB ($total bytes) <= $(kb "$limit") KB: OK"
+else
+    say "size budget: wasm + js gzipped = $(kb "$total") KB ($total bytes) > $(kb "$limit") KB: OVER BUDGET"
+    exit 1
+fi
