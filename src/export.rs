@@ -15,9 +15,10 @@
 //! reads back as the same number, with no exponent and no thousands separator.
 //!
 //! [`write_csv_scenarios`] writes several runs into one file with a leading `scenario` column
-//! (the page's A/B comparison).
+//! (the page's A/B comparison); [`write_ensemble_csv`] writes an ensemble's quantile bands of
+//! the city's series with a leading `band` column.
 
-use crate::sim::{Area, Indicator, Outcome};
+use crate::sim::{Area, Ensemble, Indicator, Outcome, QUANTILES};
 use std::fmt;
 
 /// The header of [`write_csv`].
@@ -51,6 +52,37 @@ pub fn write_csv_labelled<W: fmt::Write>(
     for (label, outcome) in runs {
         let prefix = format!("{},", quote(label));
         write_rows(outcome, &prefix, w)?;
+    }
+    Ok(())
+}
+
+/// The header of [`write_ensemble_csv`].
+pub const CSV_BANDS_HEADER: &str = "band,date,district,indicator,value";
+
+/// The label of a quantile band: `p5`, `p25`, `p50`, …
+pub fn band_label(q: f64) -> String {
+    format!("p{}", (q * 100.0).round())
+}
+
+/// Writes an ensemble's quantile bands of the city's series: a leading `band` column
+/// (`p5`, `p25`, `p50`, `p75`, `p95`, in the order of [`QUANTILES`]), then for each band the
+/// rows of [`write_csv`] for the city alone: day by day, indicators in [`Indicator::ALL`]
+/// order. Each value is the pointwise quantile over the runs on that day.
+pub fn write_ensemble_csv<W: fmt::Write>(ensemble: &Ensemble, w: &mut W) -> fmt::Result {
+    writeln!(w, "{CSV_BANDS_HEADER}")?;
+    let city = Area::City.id();
+    for (q, &quantile) in QUANTILES.iter().enumerate() {
+        let label = band_label(quantile);
+        let bands: Vec<(&str, &[f64])> = Indicator::ALL
+            .iter()
+            .map(|&ind| (ind.key(), ensemble.band(ind, q)))
+            .collect();
+        for day in 0..ensemble.days {
+            let date = ensemble.date(day);
+            for (indicator, values) in &bands {
+                writeln!(w, "{label},{date},{city},{indicator},{}", values[day])?;
+            }
+        }
     }
     Ok(())
 }
@@ -147,6 +179,27 @@ mod tests {
             let value = line.rsplit(',').next().unwrap();
             assert!(value.parse::<f64>().is_ok(), "{line}");
         }
+    }
+
+    #[test]
+    fn band_labels() {
+        let labels: Vec<String> = QUANTILES.iter().map(|&q| band_label(q)).collect();
+        assert_eq!(labels, ["p5", "p25", "p50", "p75", "p95"]);
+    }
+
+    #[test]
+    fn ensemble_bands_of_the_city() {
+        let mut s = crate::scenario::presets::no_outbreak();
+        s.end = Date::ymd(2022, 1, 3);
+        let ens = crate::sim::ensemble(&s, 1, 2);
+        let mut text = String::new();
+        write_ensemble_csv(&ens, &mut text).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], CSV_BANDS_HEADER);
+        assert_eq!(lines.len(), 1 + QUANTILES.len() * 3 * Indicator::COUNT);
+        assert!(lines[1].starts_with("p5,2022-01-01,city,new_infections,"));
+        assert!(lines[1 + Indicator::COUNT].starts_with("p5,2022-01-02,city,new_infections,"));
+        assert!(lines.last().unwrap().starts_with("p95,2022-01-03,city,"));
     }
 
     #[test]

@@ -118,7 +118,7 @@ fn check_bands(v: &Value, path: &str) {
             let (p5, value, p95) = (&map["p5"], &map["value"], &map["p95"]);
             if let (Some(a), Some(b), Some(c)) = (p5.as_f64(), value.as_f64(), p95.as_f64()) {
                 assert!(a <= b && b <= c, "{path}: {v}");
-            } else if path != "recovery_date" {
+            } else if path != ".recovery_date" {
                 panic!("{path}: {v}");
             }
         }
@@ -198,22 +198,40 @@ fn csv_and_summary_together() {
 }
 
 #[test]
-fn ensemble_csv_has_a_band_column() {
+fn ensemble_csv_has_the_city_bands() {
     let dir = scratch("csv-bands");
     let file = dir.join("bands.csv");
     ok(&["run", "--runs", "3", "--csv", path_str(&file)]);
     let text = fs::read_to_string(&file).unwrap();
-    let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("band,date,district,indicator,value"));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "band,date,district,indicator,value");
     let s = presets::jinzhong_2022();
-    let rows = (s.end.days_since(s.start) as usize + 1) * 12 * Indicator::COUNT;
-    assert_eq!(text.lines().count(), 1 + 3 * rows);
-    for band in ["p5", "median", "p95"] {
+    let rows = (s.end.days_since(s.start) as usize + 1) * Indicator::COUNT;
+    let bands = ["p5", "p25", "p50", "p75", "p95"];
+    assert_eq!(lines.len(), 1 + bands.len() * rows);
+    for (i, band) in bands.iter().enumerate() {
+        let block = &lines[1 + i * rows..1 + (i + 1) * rows];
+        assert!(block.iter().all(|l| l.starts_with(&format!("{band},"))));
+        assert!(block.iter().all(|l| l.split(',').nth(2) == Some("city")));
         assert_eq!(
-            text.lines()
-                .filter(|l| l.starts_with(&format!("{band},")))
-                .count(),
-            rows
+            block[0].rsplit_once(',').unwrap().0,
+            format!("{band},2022-01-01,city,new_infections")
+        );
+    }
+    // Pointwise quantiles: p5 ≤ p50 ≤ p95 on every row.
+    let value = |l: &str| l.rsplit_once(',').unwrap().1.parse::<f64>().unwrap();
+    for r in 1..=rows {
+        let (lo, mid, hi) = (
+            value(lines[r]),
+            value(lines[r + 2 * rows]),
+            value(lines[r + 4 * rows]),
+        );
+        assert!(
+            lo <= mid && mid <= hi,
+            "{} / {} / {}",
+            lines[r],
+            lines[r + 2 * rows],
+            lines[r + 4 * rows]
         );
     }
     let _ = fs::remove_dir_all(&dir);
@@ -272,7 +290,8 @@ fn bad_input_exits_2_with_one_line_and_writes_nothing() {
     v["epidemic"]["r0_delta"] = 9.0.into();
     write_json("out-of-range.json", pretty(&v));
     let mut v = base.clone();
-    v["controls"]["intervals"][1]["end"] = "2022-03-01".into();
+    v["controls"]["intervals"][0]["start"] = "2022-03-10".into();
+    v["controls"]["intervals"][0]["end"] = "2022-03-01".into();
     write_json("interval.json", pretty(&v));
     let mut v = base.clone();
     v["end"] = "2022-02-30".into();
@@ -364,7 +383,7 @@ fn bad_input_exits_2_with_one_line_and_writes_nothing() {
         },
         Bad {
             args: &["run", "--scenario", "{dir}/interval.json"],
-            says: "controls.intervals[1].end = 2022-03-01",
+            says: "controls.intervals[0].end = 2022-03-01",
         },
         Bad {
             args: &["run", "--scenario", "{dir}/too-long.json"],
@@ -395,8 +414,8 @@ fn bad_input_exits_2_with_one_line_and_writes_nothing() {
             says: "invalid --runs",
         },
         Bad {
-            args: &["run", "--runs", "201"],
-            says: "at most 200 runs",
+            args: &["run", "--runs", "1001"],
+            says: "at most 1000 runs",
         },
         Bad {
             args: &["run", "--seed", "1", "--seed", "2"],
@@ -467,4 +486,18 @@ fn unwritable_csv_path_exits_2_without_output() {
     }
     assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
     let _ = fs::remove_dir_all(&dir);
+}
+
+/// The README's "CSV indicators" table lists every key the CSV writes.
+#[test]
+fn every_csv_indicator_is_documented() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let docs = fs::read_to_string(root.join("README.md")).expect("README.md");
+    for ind in Indicator::ALL {
+        assert!(
+            docs.contains(&format!("| `{}` |", ind.key())),
+            "indicator `{}` is missing from the \"CSV indicators\" table",
+            ind.key()
+        );
+    }
 }

@@ -27,7 +27,8 @@ mod cli {
     use recovery_lab::scenario::presets::{self, DEFAULT_PRESET, PRESET_NAMES};
     use recovery_lab::scenario::validate::validate;
     use recovery_lab::scenario::{Date, Scenario};
-    use recovery_lab::sim::{self, Area, Indicator, Mode, Outcome, Summary};
+    use recovery_lab::sim::ensemble::quantile_sorted;
+    use recovery_lab::sim::{self, Mode, Summary};
     use serde_json::{Map, Value};
     use std::fs;
     use std::io::Write;
@@ -35,9 +36,9 @@ mod cli {
 
     /// Most stochastic runs one call may ask for.
     pub const MAX_RUNS: u32 = 10_000;
-    /// Most runs of an ensemble whose daily bands go to `--csv` (each run's series are kept
-    /// until the bands are computed: about 0.75 MB per simulated year).
-    pub const MAX_CSV_RUNS: u32 = 200;
+    /// Most runs of an ensemble whose daily bands go to `--csv` (each run's city series are
+    /// kept until the bands are computed: about 64 KB per run and simulated year).
+    pub const MAX_CSV_RUNS: u32 = 1_000;
     /// Seed of an ensemble when `--seed` is not given.
     pub const DEFAULT_ENSEMBLE_SEED: u64 = 1;
     /// Exit code for bad input.
@@ -58,7 +59,8 @@ run:
   --runs N             stochastic ensemble of N runs (1 to 10000), seeds N, N+1, ... (default seed 1)
   --summary            print the summary as one JSON object (the default when --csv is not given)
   --csv FILE           write every daily series as long-form CSV: date,district,indicator,value
-                       (with --runs N > 1: a leading band column, p5/median/p95; N <= 200)
+                       (with --runs N > 1, N <= 1000: the city's quantile bands p5..p95,
+                        with a leading band column)
 
 scenario:
   --preset NAME        print the preset as JSON that `run --scenario` reads back
@@ -315,41 +317,47 @@ Bad input: one line on stderr, exit code 2, nothing written.";
 
     fn run(args: &RunArgs) -> Result<(), CliError> {
         let scenario = load(&args.source)?;
-        let (summary, outcome_csv) = match args.plan() {
+        let (summary, csv) = match args.plan() {
             Plan::Single(mode) => {
-                let outcome = sim::run(&scenario, mode);
-                let summary = engine::summarize(&scenario, &outcome);
+                // A stochastic run's "GDP kept per yuan" compares with the same seed.
+                let (outcome, summary) = sim::run_summary(&scenario, mode);
                 // Printed from the struct, so keys keep the order of `Summary`'s fields.
                 let json = serde_json::to_string_pretty(&summary).expect("a summary serialises");
                 let csv = args.csv.as_ref().map(|_| export::csv_string(&outcome));
                 (json, csv)
             }
             Plan::Ensemble { seed, runs } => {
-                if args.csv.is_some() && runs > MAX_CSV_RUNS {
-                    return Err(CliError::new(format!(
-                        "--csv with --runs {runs}: an ensemble's CSV keeps every run in memory, \
-                         so at most {MAX_CSV_RUNS} runs (the summary alone takes up to {MAX_RUNS})"
-                    )));
-                }
-                let ens = engine::ensemble(&scenario, seed, runs, args.csv.is_some());
-                let json =
-                    serde_json::to_string_pretty(&ensemble_summary(&ens.summaries, seed, runs))
-                        .expect("JSON values serialise");
-                let csv = ens.bands.map(|bands| {
+                let (summaries, csv) = if args.csv.is_some() {
+                    if runs > MAX_CSV_RUNS {
+                        return Err(CliError::new(format!(
+                            "--csv with --runs {runs}: the bands keep every run's city series in \
+                             memory, so at most {MAX_CSV_RUNS} runs (the summary alone takes up \
+                             to {MAX_RUNS})"
+                        )));
+                    }
+                    let ens = sim::ensemble(&scenario, seed, runs);
                     let mut text = String::new();
-                    export::write_csv_labelled(
-                        BAND_COLUMN,
-                        &[("p5", &bands[0]), ("median", &bands[1]), ("p95", &bands[2])],
-                        &mut text,
-                    )
-                    .expect("writing to a String cannot fail");
-                    text
-                });
+                    export::write_ensemble_csv(&ens, &mut text)
+                        .expect("writing to a String cannot fail");
+                    (ens.runs, Some(text))
+                } else {
+                    // The same summaries as `sim::ensemble`'s, one run at a time, so memory
+                    // stays flat up to MAX_RUNS.
+                    let summaries = (0..runs)
+                        .map(|i| {
+                            let seed = sim::ensemble::replicate_seed(seed, i);
+                            sim::run_summary(&scenario, Mode::Stochastic { seed }).1
+                        })
+                        .collect::<Vec<_>>();
+                    (summaries, None)
+                };
+                let json = serde_json::to_string_pretty(&ensemble_summary(&summaries, seed, runs))
+                    .expect("JSON values serialise");
                 (json, csv)
             }
         };
         // Save the CSV before printing anything, so a failed write leaves no output at all.
-        if let (Some(path), Some(text)) = (&args.csv, outcome_csv) {
+        if let (Some(path), Some(text)) = (&args.csv, csv) {
             save_atomically(path, text.as_bytes())?;
         }
         if args.summary {
@@ -357,9 +365,6 @@ Bad input: one line on stderr, exit code 2, nothing written.";
         }
         Ok(())
     }
-
-    /// The leading column of an ensemble's CSV.
-    const BAND_COLUMN: &str = "band";
 
     fn load_preset(name: &str) -> Result<Scenario, CliError> {
         presets::preset(name).ok_or_else(|| {
@@ -461,7 +466,7 @@ Bad input: one line on stderr, exit code 2, nothing written.";
                     return Value::Null;
                 }
                 numbers.sort_by(f64::total_cmp);
-                band(|p| quantile(&numbers, p).into())
+                band(|p| quantile_sorted(&numbers, p).into())
             }
             _ if values
                 .iter()
@@ -488,147 +493,6 @@ Bad input: one line on stderr, exit code 2, nothing written.";
             out.insert(key.into(), at(p));
         }
         Value::Object(out)
-    }
-
-    /// The `p` quantile of sorted numbers, interpolating linearly between order statistics
-    /// (Hyndman–Fan type 7, numpy's default).
-    pub fn quantile(sorted: &[f64], p: f64) -> f64 {
-        let h = (sorted.len() - 1) as f64 * p;
-        let lo = h.floor() as usize;
-        let hi = (lo + 1).min(sorted.len() - 1);
-        sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
-    }
-
-    /// The engine calls the runner uses.
-    mod engine {
-        use super::*;
-
-        /// Per-run summaries of an ensemble, and pointwise bands (p5, median, p95) of every
-        /// daily series when asked for.
-        pub struct Ensemble {
-            pub summaries: Vec<Summary>,
-            pub bands: Option<[Outcome; 3]>,
-        }
-
-        // TODO(engine): replace with `sim::summarize` once the engine lands; until then a
-        // stand-in reads the figures off the city's series so the runner works end to end.
-        pub fn summarize(scenario: &Scenario, outcome: &Outcome) -> Summary {
-            stand_in::summarize(scenario, outcome)
-        }
-
-        // TODO(engine): replace with `sim::ensemble` once it lands. Replicate i runs from
-        // seed + i (STYLE.md); bands are pointwise quantiles of every daily series.
-        pub fn ensemble(scenario: &Scenario, seed: u64, runs: u32, bands: bool) -> Ensemble {
-            let mut summaries = Vec::with_capacity(runs as usize);
-            let mut outcomes = Vec::new();
-            for i in 0..runs {
-                let mode = Mode::Stochastic {
-                    seed: seed.wrapping_add(u64::from(i)),
-                };
-                let outcome = sim::run(scenario, mode);
-                summaries.push(summarize(scenario, &outcome));
-                if bands {
-                    outcomes.push(outcome);
-                }
-            }
-            let bands = bands.then(|| pointwise_bands(&outcomes));
-            Ensemble { summaries, bands }
-        }
-
-        fn pointwise_bands(outcomes: &[Outcome]) -> [Outcome; 3] {
-            let first = &outcomes[0];
-            let mut out = [first.clone(), first.clone(), first.clone()];
-            let mut column = Vec::with_capacity(outcomes.len());
-            for area in Area::all() {
-                for ind in Indicator::ALL {
-                    for day in 0..first.days() {
-                        column.clear();
-                        column.extend(outcomes.iter().map(|o| o.series(ind, area)[day]));
-                        column.sort_by(f64::total_cmp);
-                        for (band, p) in out.iter_mut().zip([0.05, 0.5, 0.95]) {
-                            band.series_mut(ind, area)[day] = quantile(&column, p);
-                        }
-                    }
-                }
-            }
-            out
-        }
-
-        mod stand_in {
-            use super::*;
-            use recovery_lab::scenario::DISTRICTS;
-            use recovery_lab::sim::{DistrictSummary, MODEL_VERSION};
-            use std::collections::BTreeMap;
-
-            fn last(o: &Outcome, ind: Indicator, area: Area) -> f64 {
-                o.series(ind, area).last().copied().unwrap_or(0.0)
-            }
-
-            fn max(o: &Outcome, ind: Indicator, area: Area) -> f64 {
-                o.series(ind, area).iter().copied().fold(0.0, f64::max)
-            }
-
-            fn sum(o: &Outcome, ind: Indicator) -> f64 {
-                o.series(ind, Area::City).iter().sum()
-            }
-
-            pub fn summarize(s: &Scenario, o: &Outcome) -> Summary {
-                let city = Area::City;
-                let year = s.start.to_ymd().0;
-                let by_check_date = |ind: Indicator| {
-                    [(4, 30), (6, 30), (12, 31)]
-                        .iter()
-                        .filter_map(|&(m, d)| {
-                            let date = Date::ymd(year, m, d);
-                            o.day_of(date)
-                                .map(|i| (date.to_string(), o.series(ind, city)[i]))
-                        })
-                        .collect()
-                };
-                let gdp_baseline = sum(o, Indicator::GdpBaseline);
-                let gdp_loss = gdp_baseline - sum(o, Indicator::Gdp);
-                let employment_min = o
-                    .series(Indicator::Employment, city)
-                    .iter()
-                    .copied()
-                    .fold(f64::INFINITY, f64::min);
-                Summary {
-                    model_version: MODEL_VERSION.to_string(),
-                    infections_total: last(o, Indicator::CumulativeInfections, city),
-                    detected_total: last(o, Indicator::DetectedCumulative, city),
-                    peak_isolated: max(o, Indicator::Isolated, city),
-                    deaths_total: last(o, Indicator::DeathsCumulative, city),
-                    gdp_loss_yuan: gdp_loss,
-                    gdp_loss_pct: if gdp_baseline > 0.0 {
-                        100.0 * gdp_loss / gdp_baseline
-                    } else {
-                        0.0
-                    },
-                    retail_loss_yuan: sum(o, Indicator::RetailBaseline)
-                        - sum(o, Indicator::RetailSales),
-                    jobs_lost_trough: (s.economy.employment - employment_min).max(0.0),
-                    smes_closed: s.economy.sme_count
-                        * (1.0 - last(o, Indicator::SmesOpenPct, city) / 100.0),
-                    fiscal_cost_yuan: last(o, Indicator::FiscalCostCumulative, city),
-                    gdp_kept_per_yuan: None,
-                    fai_completed_pct: by_check_date(Indicator::FaiCompletedPct),
-                    projects_started: by_check_date(Indicator::ProjectsStarted),
-                    recovery_date: None,
-                    districts: DISTRICTS
-                        .iter()
-                        .map(|&d| {
-                            let a = Area::District(d);
-                            let ds = DistrictSummary {
-                                infections_total: last(o, Indicator::CumulativeInfections, a),
-                                detected_total: last(o, Indicator::DetectedCumulative, a),
-                                peak_isolated: max(o, Indicator::Isolated, a),
-                            };
-                            (d.id().to_string(), ds)
-                        })
-                        .collect::<BTreeMap<_, _>>(),
-                }
-            }
-        }
     }
 
     #[cfg(test)]
@@ -708,15 +572,6 @@ Bad input: one line on stderr, exit code 2, nothing written.";
             assert!(err("run extra").contains("unexpected argument"));
             assert!(err("scenario").contains("needs --preset"));
             assert!(err("scenario --preset x --seed 1").contains("unknown option --seed"));
-        }
-
-        #[test]
-        fn quantiles_interpolate() {
-            let xs = [1.0, 2.0, 3.0, 4.0, 5.0];
-            assert_eq!(quantile(&xs, 0.5), 3.0);
-            assert_eq!(quantile(&xs, 0.05), 1.2);
-            assert_eq!(quantile(&xs, 0.95), 4.8);
-            assert_eq!(quantile(&[2.0], 0.95), 2.0);
         }
 
         #[test]
