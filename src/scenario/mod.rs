@@ -87,8 +87,11 @@ pub struct Epidemic {
     pub latent_days_omicron: f64,
     /// Mean infectious period 1/γ, days.
     pub infectious_days: f64,
-    /// Share of infections without symptoms when found.
+    /// Share of Omicron BA.2 infections without symptoms when found.
     pub asymptomatic_share: f64,
+    /// Share of Delta infections without symptoms when found (Delta was mostly symptomatic).
+    #[serde(default = "default_asymptomatic_share_delta")]
+    pub asymptomatic_share_delta: f64,
     /// Daily rate at which a symptomatic infection is found without testing, per day.
     pub symptom_detection_rate: f64,
     /// Chance one PCR round finds an infected person who is tested.
@@ -116,6 +119,11 @@ pub struct Epidemic {
     /// Infected people below which a district's outbreak is taken as extinct in deterministic
     /// mode (the "atto-fox" rule).
     pub extinction_threshold: f64,
+}
+
+/// The Delta asymptomatic share for scenarios saved before the field existed.
+fn default_asymptomatic_share_delta() -> f64 {
+    0.3
 }
 
 /// Epidemic controls (防控).

@@ -354,10 +354,17 @@ pub static PARAMS: &[ParamSpec] = &[
     ),
     param!(
         "epidemic.asymptomatic_share", epidemic.asymptomatic_share, Epidemic, Percent, 0.52, 0.94, 0.01,
-        "无症状比例", "Share without symptoms",
-        "发现时无症状的感染者比例；无症状者只能靠检测发现。",
-        "Share of cases without symptoms; these are found only by testing.",
+        "无症状比例（奥密克戎）", "Share without symptoms, Omicron",
+        "奥密克戎感染者发现时无症状的比例；无症状者只能靠检测发现。",
+        "Share of Omicron cases without symptoms; these are found only by testing.",
         "Shanghai 2022: 94.3%; Jilin: over 52%"
+    ),
+    param!(
+        "epidemic.asymptomatic_share_delta", epidemic.asymptomatic_share_delta, Epidemic, Percent, 0.1, 0.6, 0.01,
+        "无症状比例（德尔塔）", "Share without symptoms, Delta",
+        "德尔塔感染者发现时无症状的比例；德尔塔多数有症状，因而更快被发现。",
+        "Share of Delta cases without symptoms when found; most Delta cases had symptoms, so they were found sooner.",
+        "assumption (0.3): China's 2021 Delta outbreaks were mostly symptomatic at diagnosis, unlike Omicron's 0.9"
     ),
     param!(
         "epidemic.symptom_detection_rate", epidemic.symptom_detection_rate, Epidemic, PerDay, 0.0, 1.0, 0.01,

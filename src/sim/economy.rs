@@ -359,7 +359,8 @@ impl EconomyState {
         invest_demand
     }
 
-    /// One day of the economy. `fear_cases` is the city's cases found over the last 7 days.
+    /// One day of the economy. `fear_cases` is the city's cases found over the last 7 days;
+    /// `absent` each district's share of residents isolated or ill, who do not work.
     #[allow(clippy::too_many_arguments)]
     pub fn step(
         &mut self,
@@ -369,6 +370,7 @@ impl EconomyState {
         date: Date,
         ctl: &[DayControls; N],
         fear_cases: f64,
+        absent: &[f64; N],
         out: &mut DayEcon,
     ) {
         let ec = &s.economy;
@@ -480,15 +482,16 @@ impl EconomyState {
             demand[AUT] += (extra_cars - pb_cars[i]) * sectors::CAR_PRICE_YUAN / sb[AUT];
             demand[RE] += (extra_homes - pb_homes[i]) * sectors::HOME_PRICE_YUAN / sb[RE];
 
-            // Output = baseline × min(supply, demand) × firms open.
+            // Output = baseline × min(supply, demand) × firms open × people at work.
             let closed_share = self.closed[i] / p.firms[i];
+            let at_work = 1.0 - absent[i];
             let mut served = [0.0; S];
             let mut output = [0.0; S];
             let mut gdp = 0.0;
             for (sector, spec) in SPECS.iter().enumerate() {
                 let supply = spec.capacity * (1.0 - spec.stoppage_weight * stop[i]);
                 served[sector] = supply.min(demand[sector].max(0.0));
-                output[sector] = served[sector] * (1.0 - spec.sme_weight * closed_share);
+                output[sector] = served[sector] * (1.0 - spec.sme_weight * closed_share) * at_work;
                 gdp += p.va_base[i][sector] * output[sector];
             }
 

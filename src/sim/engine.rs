@@ -38,6 +38,7 @@ pub fn simulate(s: &Scenario, mut draw: Draw) -> Outcome {
     for day in 0..days {
         let date = s.start.add_days(day as i32);
         ctl_state.today(&plan, day as i32, &mut ctl);
+        let infections_before = epi.cumulative_infections;
         for imp in &s.importations {
             if imp.date == date {
                 epi.import(
@@ -48,7 +49,6 @@ pub fn simulate(s: &Scenario, mut draw: Draw) -> Outcome {
                 );
             }
         }
-        let imported_before = epi.cumulative_infections;
         epi.step(&epi_p, day, &ctl, &activity, &mut draw, &mut day_epi);
 
         found_week[day % 7] = day_epi.detected;
@@ -61,7 +61,17 @@ pub fn simulate(s: &Scenario, mut draw: Draw) -> Outcome {
         ctl_state.update_zoning(&plan, &week, &day_epi.detected);
         let week_city: f64 = week.iter().sum();
 
-        econ.step(s, &econ_p, day, date, &ctl, week_city, &mut day_econ);
+        let absent: [f64; N] = std::array::from_fn(|i| epi.absent(&epi_p, i) / pop[i]);
+        econ.step(
+            s,
+            &econ_p,
+            day,
+            date,
+            &ctl,
+            week_city,
+            &absent,
+            &mut day_econ,
+        );
         activity = day_econ.activity;
 
         // Write the day: each district, then the city.
@@ -69,8 +79,8 @@ pub fn simulate(s: &Scenario, mut draw: Draw) -> Outcome {
         let mut stringency_weighted = 0.0;
         let mut firms_total = 0.0;
         for i in 0..N {
-            // Importations count as new infections of the day they arrive.
-            let new = epi.cumulative_infections[i] - imported_before[i] + day_epi.new_infections[i];
+            // New infections of the day, importations included.
+            let new = epi.cumulative_infections[i] - infections_before[i];
             let firms = econ_p.firms[i];
             let values = [
                 (Indicator::NewInfections, new),
@@ -104,6 +114,8 @@ pub fn simulate(s: &Scenario, mut draw: Draw) -> Outcome {
                 (Indicator::SmesOpenPct, pct(day_econ.firms_open[i], firms)),
                 (Indicator::FiscalCostCumulative, day_econ.fiscal[i]),
                 (Indicator::TestingCostCumulative, day_econ.testing[i]),
+                (Indicator::Susceptible, epi.s[i]),
+                (Indicator::Recovered, epi.r[i]),
             ];
             for (ind, v) in values {
                 out.set(ind, i, day, v);

@@ -60,8 +60,10 @@ pub struct EpiParams {
     pub p_latent: [f64; VARIANTS],
     /// Recovery hazard γ = 1 / infectious period, per day.
     pub gamma: f64,
-    /// Symptom-driven detection hazard (1 − asymptomatic share) × rate, per day.
-    pub symptom_hazard: f64,
+    /// Symptom-driven detection hazard (1 − asymptomatic share) × rate, per day, by variant.
+    pub symptom_hazard: [f64; VARIANTS],
+    /// Share of infections with symptoms, by variant.
+    pub symptomatic: [f64; VARIANTS],
     pub ifr: f64,
     /// Whole days in isolation.
     pub isolation_days: usize,
@@ -86,7 +88,11 @@ impl EpiParams {
                 math::prob_from_rate(1.0 / e.latent_days_omicron),
             ],
             gamma,
-            symptom_hazard: (1.0 - e.asymptomatic_share) * e.symptom_detection_rate,
+            symptom_hazard: [
+                (1.0 - e.asymptomatic_share_delta) * e.symptom_detection_rate,
+                (1.0 - e.asymptomatic_share) * e.symptom_detection_rate,
+            ],
+            symptomatic: [1.0 - e.asymptomatic_share_delta, 1.0 - e.asymptomatic_share],
             ifr: e.ifr,
             isolation_days: (math::round(e.isolation_days).max(1.0) as usize).min(RING - 1),
             extinction_threshold: e.extinction_threshold,
@@ -180,19 +186,32 @@ impl Epidemic {
             let ck_i = ctl[i].measures.checkpoints;
             let mut lam = [0.0; VARIANTS];
             let scale = ctl[i].transmission * activity[i];
+            // Tracing follows the contacts: weight each source district's tracing rate by its
+            // share of the force of infection.
+            let (mut traced, mut pressure) = (0.0, 0.0);
             for v in 0..VARIANTS {
                 if p.beta[v] == 0.0 {
                     continue;
                 }
-                let mut sum = p.mixing[i][i] * prev[v][i];
+                let home = p.mixing[i][i] * prev[v][i];
+                let mut sum = home;
+                traced += home * ctl[i].measures.tracing;
                 for j in 0..N {
                     if j != i && prev[v][j] > 0.0 {
                         let ck = ck_i.max(ctl[j].measures.checkpoints);
-                        sum += p.mixing[i][j] * (1.0 - p.checkpoint_cut * ck) * prev[v][j];
+                        let term = p.mixing[i][j] * (1.0 - p.checkpoint_cut * ck) * prev[v][j];
+                        sum += term;
+                        traced += term * ctl[j].measures.tracing;
                     }
                 }
                 lam[v] = p.beta[v] * scale * sum;
+                pressure += sum;
             }
+            let tracing = if pressure > 0.0 {
+                ctl[i].measures.tracing.max(traced / pressure)
+            } else {
+                ctl[i].measures.tracing
+            };
             let lam_total = lam[0] + lam[1];
             let new = if lam_total > 0.0 {
                 draw.moves(self.s[i], math::prob_from_rate(lam_total))
@@ -209,12 +228,12 @@ impl Epidemic {
             // Detection and recovery compete: exit probability 1 − e^(−(γ + h)), of which the
             // share h / (γ + h) is found and isolated.
             let m = &ctl[i].measures;
-            let h = p.symptom_hazard + m.testing_hazard + m.tracing;
-            let p_exit = math::prob_from_rate(p.gamma + h);
-            let found_share = h / (p.gamma + h);
             let mut detected = 0.0;
             let mut recovered = 0.0;
             for v in 0..VARIANTS {
+                let h = p.symptom_hazard[v] + m.testing_hazard + tracing;
+                let p_exit = math::prob_from_rate(p.gamma + h);
+                let found_share = h / (p.gamma + h);
                 let onset = draw.moves(self.e[v][i], p.p_latent[v]);
                 let exits = draw.moves(self.i[v][i], p_exit);
                 let found = draw.moves(exits, found_share);
@@ -229,7 +248,9 @@ impl Epidemic {
             let released = self.release[slot][i];
             self.release[slot][i] = 0.0;
             self.release[release_slot][i] += detected;
-            self.q[i] += detected - released;
+            // Cases leave isolation exactly as they entered it; only rounding residue of the
+            // order of 1e-12 can take the running total below zero.
+            self.q[i] = (self.q[i] + detected - released).max(0.0);
             let leaving = recovered + released;
             let deaths = draw.moves(leaving, p.ifr);
             self.r[i] += leaving - deaths;
@@ -254,6 +275,11 @@ impl Epidemic {
                 }
             }
         }
+    }
+
+    /// Residents of a district who are isolated or ill with symptoms, who do not work.
+    pub fn absent(&self, p: &EpiParams, i: usize) -> f64 {
+        self.q[i] + p.symptomatic[0] * self.i[0][i] + p.symptomatic[1] * self.i[1][i]
     }
 
     /// Everyone of a district, in every compartment (for the conservation check).

@@ -50,10 +50,15 @@ pub enum Indicator {
     FiscalCostCumulative,
     /// The testing part of `FiscalCostCumulative` (PCR tests × cost per test), yuan.
     TestingCostCumulative,
+    /// People never infected (S). With `ActiveInfections` (E + I + Q), `Recovered` and
+    /// `DeathsCumulative` it adds up to the population.
+    Susceptible,
+    /// People recovered (R).
+    Recovered,
 }
 
 impl Indicator {
-    pub const ALL: [Indicator; 22] = [
+    pub const ALL: [Indicator; 24] = [
         Indicator::NewInfections,
         Indicator::ActiveInfections,
         Indicator::CumulativeInfections,
@@ -76,6 +81,8 @@ impl Indicator {
         Indicator::SmesOpenPct,
         Indicator::FiscalCostCumulative,
         Indicator::TestingCostCumulative,
+        Indicator::Susceptible,
+        Indicator::Recovered,
     ];
     pub const COUNT: usize = Self::ALL.len();
 
@@ -108,6 +115,8 @@ impl Indicator {
             Indicator::SmesOpenPct => "smes_open_pct",
             Indicator::FiscalCostCumulative => "fiscal_cost_cumulative",
             Indicator::TestingCostCumulative => "testing_cost_cumulative",
+            Indicator::Susceptible => "susceptible",
+            Indicator::Recovered => "recovered",
         }
     }
 

@@ -56,8 +56,9 @@ pub struct SectorSpec {
     pub sme_weight: f64,
     /// Share of the city's jobs [A].
     pub job_share: f64,
-    /// Output the sector can reach relative to its normal level (spare capacity for vouchers,
-    /// backlog and the investment multiplier) [A].
+    /// Output the sector can reach relative to its normal level, with all its workers at work
+    /// [A]: shops and restaurants have seats and shelves to spare for vouchers and the backlog
+    /// (2.0); factories, sites and farms only overtime (1.1), so a work stoppage cuts them.
     pub capacity: f64,
 }
 
@@ -128,7 +129,7 @@ pub const SPECS: [SectorSpec; SECTOR_COUNT] = [
         deferrable: 0.0,
         sme_weight: 0.2,
         job_share: 0.22,
-        capacity: 1.5,
+        capacity: 1.1,
     },
     SectorSpec {
         key: "construction",
@@ -140,7 +141,7 @@ pub const SPECS: [SectorSpec; SECTOR_COUNT] = [
         deferrable: 0.0,
         sme_weight: 0.3,
         job_share: 0.09,
-        capacity: 1.5,
+        capacity: 1.1,
     },
     SectorSpec {
         key: "other_services",
@@ -164,7 +165,7 @@ pub const SPECS: [SectorSpec; SECTOR_COUNT] = [
         deferrable: 0.0,
         sme_weight: 0.0,
         job_share: 0.22,
-        capacity: 1.5,
+        capacity: 1.1,
     },
 ];
 

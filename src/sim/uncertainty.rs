@@ -8,13 +8,14 @@ use crate::scenario::params::ParamSpec;
 use crate::scenario::Scenario;
 
 /// The keys drawn, in the order they are drawn (the order is part of the random stream).
-pub const UNCERTAIN: [&str; 19] = [
+pub const UNCERTAIN: [&str; 20] = [
     "epidemic.r0_delta",
     "epidemic.r0_omicron",
     "epidemic.latent_days_delta",
     "epidemic.latent_days_omicron",
     "epidemic.infectious_days",
     "epidemic.asymptomatic_share",
+    "epidemic.asymptomatic_share_delta",
     "epidemic.pcr_sensitivity",
     "epidemic.ifr",
     "epidemic.fatigue_half_life_days",
