@@ -2,7 +2,9 @@
 //! Jinzhong's 11 districts. The engine (`sim`), the scenarios (`scenario`) and the charts
 //! (`charts`) are plain Rust, testable natively; `ui` is the Yew page.
 
+pub mod charts;
 pub mod export;
+pub mod i18n;
 pub mod scenario;
 pub mod sim;
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,118 @@
+//! The page's charts, drawn with plotters on any backend: the browser's `<canvas>` on the
+//! page, SVG in the native tests. No DOM here.
+//!
+//! Each chart is first built as a [`Figure`] (plain data: series, axes, markers, in the
+//! reader's language and units), then drawn by [`draw`]. The same figure answers the hover
+//! tooltip ([`hover`]), so what the tooltip says is what the line shows.
+
+mod figure;
+mod style;
+
+pub mod districts;
+mod fiscal;
+mod gdp_retail;
+mod infections;
+mod jobs_smes;
+mod projects;
+mod sectors;
+mod stringency;
+
+pub use figure::{Figure, Heatmap, HoverRow, LineChart, Marker, PlotFrame, Series, Stroke};
+pub use style::{sequential, Rgb};
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::i18n::{Lang, Text};
+use crate::scenario::Scenario;
+use crate::sim::Outcome;
+
+/// The error of drawing on backend `DB`.
+pub type DrawError<DB> = DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>;
+
+/// The charts of the results panel, in page order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChartId {
+    Infections,
+    GdpRetail,
+    Sectors,
+    Projects,
+    JobsSmes,
+    Fiscal,
+    Stringency,
+}
+
+impl ChartId {
+    pub const ALL: [ChartId; 7] = [
+        ChartId::Infections,
+        ChartId::GdpRetail,
+        ChartId::Sectors,
+        ChartId::Projects,
+        ChartId::JobsSmes,
+        ChartId::Fiscal,
+        ChartId::Stringency,
+    ];
+
+    /// The id in `data-testid="chart-<key>"`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ChartId::Infections => "infections",
+            ChartId::GdpRetail => "gdp_retail",
+            ChartId::Sectors => "sectors",
+            ChartId::Projects => "projects",
+            ChartId::JobsSmes => "jobs_smes",
+            ChartId::Fiscal => "fiscal",
+            ChartId::Stringency => "stringency",
+        }
+    }
+
+    pub fn title(self) -> Text {
+        match self {
+            ChartId::Infections => Text::ChartInfections,
+            ChartId::GdpRetail => Text::ChartGdpRetail,
+            ChartId::Sectors => Text::ChartSectors,
+            ChartId::Projects => Text::ChartProjects,
+            ChartId::JobsSmes => Text::ChartJobsSmes,
+            ChartId::Fiscal => Text::ChartFiscal,
+            ChartId::Stringency => Text::ChartStringency,
+        }
+    }
+}
+
+/// The figure of one chart for a run, in `lang`.
+pub fn figure(id: ChartId, outcome: &Outcome, scenario: &Scenario, lang: Lang) -> Figure {
+    match id {
+        ChartId::Infections => Figure::Lines(infections::build(outcome, lang)),
+        ChartId::GdpRetail => Figure::Lines(gdp_retail::build(outcome, lang)),
+        ChartId::Sectors => Figure::Lines(sectors::build(outcome, lang)),
+        ChartId::Projects => Figure::Lines(projects::build(outcome, scenario, lang)),
+        ChartId::JobsSmes => Figure::Lines(jobs_smes::build(outcome, lang)),
+        ChartId::Fiscal => Figure::Lines(fiscal::build(outcome, lang)),
+        ChartId::Stringency => Figure::Heat(stringency::build(outcome, lang)),
+    }
+}
+
+/// Draws chart `id` of a run into `area`. `scale` multiplies every size (the device pixel
+/// ratio on the page, 1 in tests). Returns where the plot landed, to map a pointer to a day.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    id: ChartId,
+    outcome: &Outcome,
+    scenario: &Scenario,
+    lang: Lang,
+    scale: f64,
+) -> Result<PlotFrame, DrawError<DB>> {
+    figure(id, outcome, scenario, lang).draw(area, lang, scale)
+}
+
+/// The date and the values of chart `id` on day `day`, for the tooltip.
+pub fn hover(
+    id: ChartId,
+    outcome: &Outcome,
+    scenario: &Scenario,
+    lang: Lang,
+    day: usize,
+) -> (String, Vec<HoverRow>) {
+    let figure = figure(id, outcome, scenario, lang);
+    (figure.hover_title(lang, day), figure.hover(lang, day))
+}

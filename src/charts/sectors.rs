@@ -1,0 +1,55 @@
+//! Sectors the article follows — catering, car sales, home sales, online sales — each as an
+//! index of its own first week (= 100), so units as different as yuan and homes share an axis.
+
+use super::figure::{Axis, LineChart, Series};
+use super::style::{BLUE, GREEN, ORANGE, PURPLE};
+use crate::i18n::{Lang, Quantity, Text};
+use crate::sim::{Area, Indicator, Outcome};
+
+/// Days averaged for the index base.
+const BASE_DAYS: usize = 7;
+
+/// `values` as an index of their mean over the first week; all 100 if that mean is zero.
+fn index(values: &[f64]) -> Vec<f64> {
+    let n = values.len().clamp(1, BASE_DAYS);
+    let base = values.iter().take(n).sum::<f64>() / n as f64;
+    if base.abs() > 0.0 && base.is_finite() {
+        values.iter().map(|v| v / base * 100.0).collect()
+    } else {
+        vec![100.0; values.len()]
+    }
+}
+
+pub fn build(outcome: &Outcome, lang: Lang) -> LineChart {
+    let series = |text: Text, color, indicator| {
+        Series::new(
+            text.get(lang),
+            color,
+            index(outcome.series(indicator, Area::City)),
+            Quantity::Index,
+        )
+    };
+    LineChart {
+        start: outcome.start,
+        days: outcome.days(),
+        series: vec![
+            series(Text::Catering, ORANGE, Indicator::Catering),
+            series(Text::Cars, BLUE, Indicator::CarSalesUnits),
+            series(Text::Homes, GREEN, Indicator::HomeSalesUnits),
+            series(Text::OnlineSales, PURPLE, Indicator::OnlineSales),
+        ],
+        left: Axis::new(Text::IndexJan.get(lang), Quantity::Index),
+        right: None,
+        markers: vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn index_of_first_week() {
+        let v = [2.0; 10];
+        assert_eq!(super::index(&v), vec![100.0; 10]);
+        assert_eq!(super::index(&[0.0, 0.0]), vec![100.0, 100.0]);
+    }
+}

@@ -1,0 +1,210 @@
+//! The one component that touches a `<canvas>`: draws a chart with plotters' canvas backend at
+//! the device's pixel ratio, redraws when the run, the language or the size changes, and shows
+//! the date and values under the pointer (or under the arrow keys) in an overlay.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+use crate::charts::{self, ChartId, PlotFrame};
+use crate::i18n::{Lang, Text};
+use crate::scenario::Scenario;
+use crate::ui::engine::Results;
+
+#[derive(Properties, Clone)]
+pub struct ChartCanvasProps {
+    pub id: ChartId,
+    pub results: Rc<Results>,
+    pub scenario: Rc<Scenario>,
+}
+
+impl PartialEq for ChartCanvasProps {
+    fn eq(&self, other: &Self) -> bool {
+        // The results are recomputed only when the scenario changes: same Rc, same chart.
+        self.id == other.id
+            && Rc::ptr_eq(&self.results, &other.results)
+            && Rc::ptr_eq(&self.scenario, &other.scenario)
+    }
+}
+
+/// Draws `id` on `canvas`, sized to its CSS box; returns where the plot landed.
+fn paint(
+    canvas: &HtmlCanvasElement,
+    id: ChartId,
+    results: &Results,
+    scenario: &Scenario,
+    lang: Lang,
+) -> Option<PlotFrame> {
+    let window = web_sys::window()?;
+    let ratio = window.device_pixel_ratio().clamp(1.0, 3.0);
+    let (w, h) = (canvas.client_width(), canvas.client_height());
+    if w <= 0 || h <= 0 {
+        return None; // Folded away; drawn when it shows.
+    }
+    let (pw, ph) = (
+        (w as f64 * ratio).round() as u32,
+        (h as f64 * ratio).round() as u32,
+    );
+    if canvas.width() != pw || canvas.height() != ph {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let root = backend.into_drawing_area();
+    let frame = charts::draw(&root, id, &results.outcome, scenario, lang, ratio).ok()?;
+    root.present().ok()?;
+    Some(frame)
+}
+
+#[component(ChartCanvas)]
+pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let canvas_ref = use_node_ref();
+    let frame: Rc<RefCell<Option<PlotFrame>>> = use_mut_ref(|| None);
+    let hover = use_state(|| None::<usize>);
+    // Bumped by window resizes, so the chart redraws at its new size.
+    let size_tick = use_state(|| 0u32);
+
+    {
+        let size_tick = size_tick.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || size_tick.set(*size_tick + 1));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ =
+                    w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "resize",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    {
+        let canvas_ref = canvas_ref.clone();
+        let frame = frame.clone();
+        let (id, results, scenario) = (props.id, props.results.clone(), props.scenario.clone());
+        use_effect_with(
+            (Rc::as_ptr(&props.results) as usize, lang, *size_tick),
+            move |_| {
+                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                    *frame.borrow_mut() = paint(&canvas, id, &results, &scenario, lang);
+                }
+            },
+        );
+    }
+
+    // Callbacks
+    let on_move = {
+        let hover = hover.clone();
+        let frame = frame.clone();
+        let canvas_ref = canvas_ref.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
+                return;
+            };
+            let Some(f) = frame.borrow().clone() else {
+                return;
+            };
+            // The frame is in canvas pixels; the mouse in CSS pixels.
+            let css_w = canvas.client_width().max(1) as f64;
+            let x = e.offset_x() as f64 * canvas.width() as f64 / css_w;
+            let day = f.day_at(x);
+            if *hover != day {
+                hover.set(day);
+            }
+        })
+    };
+    let on_leave = {
+        let hover = hover.clone();
+        Callback::from(move |_: MouseEvent| hover.set(None))
+    };
+    let on_key = {
+        let hover = hover.clone();
+        let days = props.results.outcome.days();
+        Callback::from(move |e: KeyboardEvent| {
+            let cur = *hover;
+            let next = match e.key().as_str() {
+                "ArrowRight" => Some(cur.map_or(0, |d| (d + 1).min(days.saturating_sub(1)))),
+                "ArrowLeft" => Some(cur.map_or(0, |d| d.saturating_sub(1))),
+                "PageUp" => Some(cur.map_or(0, |d| (d + 30).min(days.saturating_sub(1)))),
+                "PageDown" => Some(cur.map_or(0, |d| d.saturating_sub(30))),
+                "Home" => Some(0),
+                "End" => Some(days.saturating_sub(1)),
+                "Escape" => None,
+                _ => return,
+            };
+            e.prevent_default();
+            hover.set(next);
+        })
+    };
+    let on_blur = {
+        let hover = hover.clone();
+        Callback::from(move |_: FocusEvent| hover.set(None))
+    };
+
+    let title = props.id.title().get(lang);
+    let tooltip = (*hover).and_then(|day| {
+        let f = frame.borrow().clone()?;
+        let canvas = canvas_ref.cast::<HtmlCanvasElement>()?;
+        let scale = canvas.client_width().max(1) as f64 / canvas.width().max(1) as f64;
+        let x_css = f.x_of(day) * scale;
+        let (top, bottom) = (f.top as f64 * scale, f.bottom as f64 * scale);
+        let (date, rows) = charts::hover(props.id, &props.results.outcome, &props.scenario, lang, day);
+        // The box sits right of the line, or left of it past the middle.
+        let flip = x_css > canvas.client_width() as f64 * 0.55;
+        let box_style = if flip {
+            format!("right: calc(100% - {:.1}px + 10px); top: {:.1}px;", x_css, top + 4.0)
+        } else {
+            format!("left: {:.1}px; top: {:.1}px;", x_css + 10.0, top + 4.0)
+        };
+        Some(html! {
+            <>
+                <div class="hover-line" style={format!("left: {x_css:.1}px; top: {top:.1}px; height: {:.1}px;", bottom - top)}></div>
+                <div class="tooltip" style={box_style} role="status" aria-live="polite">
+                    <div class="tooltip-date">{ date }</div>
+                    <table>
+                        { for rows.into_iter().map(|r| html! {
+                            <tr>
+                                <td><span class="swatch" style={format!("background: rgb({},{},{})", r.color.0, r.color.1, r.color.2)}></span>{ r.label }</td>
+                                <td class="num">{ r.value }</td>
+                            </tr>
+                        }) }
+                    </table>
+                </div>
+            </>
+        })
+    });
+
+    html! {
+        <figure class="chart" data-chart={props.id.key()}>
+            <figcaption>
+                <h3>{ title }</h3>
+            </figcaption>
+            <div class="chart-box">
+                <canvas
+                    ref={canvas_ref}
+                    data-testid={format!("chart-{}", props.id.key())}
+                    tabindex="0"
+                    role="img"
+                    aria-label={format!("{title}. {}", Text::ChartHint.get(lang))}
+                    onmousemove={on_move}
+                    onmouseleave={on_leave}
+                    onkeydown={on_key}
+                    onblur={on_blur}
+                ></canvas>
+                { tooltip.unwrap_or_default() }
+            </div>
+        </figure>
+    }
+}

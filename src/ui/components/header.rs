@@ -1,0 +1,62 @@
+//! The header: the name, the preset picker, the language switch and the Help button.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Text};
+use crate::scenario::presets::{preset_label, PRESET_NAMES};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct HeaderProps {
+    pub preset: AttrValue,
+    pub help_open: bool,
+    pub onpreset: Callback<String>,
+    pub onlang: Callback<Lang>,
+    pub onhelp: Callback<bool>,
+}
+
+#[component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let on_preset = props
+        .onpreset
+        .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
+    let lang_button = |l: Lang, testid: &'static str, text: &'static str| {
+        let onclick = props.onlang.reform(move |_: MouseEvent| l);
+        html! {
+            <button type="button" class={classes!("seg", (l == lang).then_some("on"))}
+                data-testid={testid} aria-pressed={if l == lang { "true" } else { "false" }}
+                lang={l.html_lang()} {onclick}>
+                { text }
+            </button>
+        }
+    };
+    let help_open = props.help_open;
+    let on_help = props.onhelp.reform(move |_: MouseEvent| !help_open);
+    html! {
+        <header class="top">
+            <div class="brand">
+                <h1>{ Text::AppName.get(lang) }</h1>
+                <p class="tagline">{ Text::Tagline.get(lang) }</p>
+            </div>
+            <div class="top-controls">
+                <label class="inline" for="preset-select">{ Text::Preset.get(lang) }</label>
+                <select id="preset-select" data-testid="preset-select" onchange={on_preset}>
+                    { for PRESET_NAMES.iter().map(|&name| {
+                        let label = preset_label(name).map(|(zh, en)| lang.pick(zh, en)).unwrap_or(name);
+                        html! { <option value={name} selected={*name == *props.preset}>{ label }</option> }
+                    }) }
+                </select>
+                <div class="seg-group" role="group" aria-label={Text::Language.get(lang)}>
+                    { lang_button(Lang::Zh, "lang-zh", "中文") }
+                    { lang_button(Lang::En, "lang-en", "English") }
+                </div>
+                <button type="button" class="btn" data-testid="help-button"
+                    aria-expanded={if props.help_open { "true" } else { "false" }}
+                    aria-controls="help" onclick={on_help}>
+                    { Text::Help.get(lang) }
+                </button>
+            </div>
+        </header>
+    }
+}
