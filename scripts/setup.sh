@@ -69,7 +69,8 @@ else
         sudo_cmd=(sudo)
     fi
     "${sudo_cmd[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${apt_missing[@]}"
+    [[ -x "$CHROMIUM" && -x "$CHROMEDRIVER" ]] || die "after apt-get: no $CHROMIUM or $CHROMEDRIVER"
 fi
 
 # --- Node packages: Playwright (no browser download) and binaryen's wasm-opt -------------------

@@ -123,7 +123,7 @@ run_stage setup "$ROOT/scripts/setup.sh" || {
 }
 run_stage fmt cargo fmt --all -- --check
 run_stage clippy clippy_all
-run_stage native cargo test
+run_stage native cargo test --no-fail-fast
 run_stage browser browser_tests_run
 run_stage cli cargo build --bin recovery-lab-cli
 if run_stage build "$ROOT/scripts/build.sh"; then
