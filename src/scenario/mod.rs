@@ -7,6 +7,7 @@
 
 pub mod date;
 pub mod district;
+pub mod link;
 pub mod params;
 pub mod presets;
 pub mod validate;
