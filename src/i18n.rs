@@ -445,7 +445,7 @@ impl Text {
             Text::ActiveInfections => ("现有感染", "Active infections"),
             Text::DetectedDaily => ("新发现病例", "Cases found"),
             Text::IsolatedPeople => ("隔离中", "In isolation"),
-            Text::People => ("人数", "People"),
+            Text::People => ("人数", "Count"),
             Text::Gdp => ("GDP", "GDP"),
             Text::GdpBaseline => ("GDP（无疫情）", "GDP, no outbreak"),
             Text::Retail => ("社零额", "Retail sales"),

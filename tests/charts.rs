@@ -160,7 +160,7 @@ fn infections_chart_labels() {
             "New infections",
             "Cases found",
             "In isolation",
-            "People (thousand people)",
+            "Count (thousand people)",
         ],
     );
 }

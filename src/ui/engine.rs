@@ -3,7 +3,8 @@
 
 use crate::scenario::validate::validate;
 use crate::scenario::Scenario;
-use crate::sim::{self, Mode, Outcome, Summary};
+use crate::sim::summary::summarize_against;
+use crate::sim::{self, without_fiscal_levers, Mode, Outcome, Summary};
 
 /// A run the page can show.
 #[derive(Debug, PartialEq)]
@@ -21,11 +22,32 @@ pub enum EngineError {
     NonFinite,
 }
 
-/// Checks and runs `scenario`, then summarises the run as the command-line runner does.
-pub fn compute(scenario: &Scenario) -> Result<Results, EngineError> {
+/// The run the "GDP kept per yuan" figure is measured against: the scenario without its
+/// fiscal levers, in deterministic mode; `None` when the scenario is not valid. Memoised apart
+/// from the main run, since dragging a voucher or relief lever leaves it unchanged: one engine
+/// run per change instead of two.
+pub fn counterfactual(without_levers: &Scenario) -> Option<Outcome> {
+    validate(without_levers)
+        .ok()
+        .map(|()| sim::run(without_levers, Mode::Deterministic))
+}
+
+/// Checks and runs `scenario`, then summarises the run exactly as the command-line runner's
+/// `sim::run_summary` does (the same runs, the same `summarize_against`).
+pub fn compute(
+    scenario: &Scenario,
+    counterfactual: Option<&Outcome>,
+) -> Result<Results, EngineError> {
     validate(scenario)
         .map_err(|errors| EngineError::Invalid(errors.iter().map(|e| e.to_string()).collect()))?;
-    let (outcome, summary) = sim::run_summary(scenario, Mode::Deterministic);
+    let outcome = sim::run(scenario, Mode::Deterministic);
+    let summary = match counterfactual {
+        Some(cf) => summarize_against(scenario, &outcome, cf),
+        None => {
+            let cf = sim::run(&without_fiscal_levers(scenario), Mode::Deterministic);
+            summarize_against(scenario, &outcome, &cf)
+        }
+    };
     if outcome.all_values().iter().any(|v| !v.is_finite()) {
         return Err(EngineError::NonFinite);
     }

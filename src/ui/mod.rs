@@ -23,6 +23,16 @@ use engine::{EngineError, Results};
 use state::{Action, AppState};
 
 use crate::i18n::{Lang, Text};
+use crate::sim::without_fiscal_levers;
+
+/// An `Rc` compared by identity: a memo dependency that changes only when its producer reran.
+struct SameRc<T>(Rc<T>);
+
+impl<T> PartialEq for SameRc<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 /// Wide enough to open the lever groups at first; narrower screens start folded.
 const WIDE_PX: f64 = 720.0;
@@ -40,9 +50,15 @@ pub fn app() -> Html {
     let wide = use_memo((), |_| is_wide());
     let lang = state.lang;
 
-    // The engine: rerun only when the scenario changes.
-    let results: Rc<Result<Rc<Results>, EngineError>> =
-        use_memo(state.scenario.clone(), |s| engine::compute(s).map(Rc::new));
+    // The engine: rerun only when the scenario changes; the counterfactual without fiscal
+    // levers only when that changes.
+    let counterfactual = use_memo(without_fiscal_levers(&state.scenario), |s| {
+        engine::counterfactual(s)
+    });
+    let results: Rc<Result<Rc<Results>, EngineError>> = use_memo(
+        (state.scenario.clone(), SameRc(counterfactual.clone())),
+        |(s, cf)| engine::compute(s, cf.0.as_ref().as_ref()).map(Rc::new),
+    );
 
     {
         use_effect_with(lang, |lang| {
