@@ -47,14 +47,23 @@ fn default_preset_contains_both_outbreaks() {
     let o = sim::run(&presets::jinzhong_2022(), Mode::Deterministic);
     let taigu = infections(&o, District::Taigu);
     let yuci = infections(&o, District::Yuci);
-    assert!(taigu > 4.0 && taigu < CONTAINED_MAX_INFECTIONS, "Taigu: {taigu}");
-    assert!(yuci > 3.0 && yuci < CONTAINED_MAX_INFECTIONS, "Yuci: {yuci}");
+    assert!(
+        taigu > 4.0 && taigu < CONTAINED_MAX_INFECTIONS,
+        "Taigu: {taigu}"
+    );
+    assert!(
+        yuci > 3.0 && yuci < CONTAINED_MAX_INFECTIONS,
+        "Yuci: {yuci}"
+    );
     let spill: f64 = DISTRICTS
         .iter()
         .filter(|d| !matches!(d, District::Taigu | District::Yuci))
         .map(|&d| infections(&o, d))
         .sum();
-    assert!(spill < SPILL_MAX_INFECTIONS, "spill to other districts: {spill}");
+    assert!(
+        spill < SPILL_MAX_INFECTIONS,
+        "spill to other districts: {spill}"
+    );
     // Both are over well before the end of the year.
     let day = o.day_of(Date::ymd(2022, 6, 30)).unwrap();
     assert_eq!(o.value(Indicator::NewInfections, Area::City, day), 0.0);
@@ -97,11 +106,17 @@ fn fit() {
     let mut april = presets::PLANNED_STARTS_2022[3];
     for _ in 0..4 {
         april = bisect(0.70, 0.94, PROJECTS_STARTED_APRIL, |x| {
-            april_30(&sim::run(&with(alpha, x), Mode::Deterministic), Indicator::ProjectsStarted)
+            april_30(
+                &sim::run(&with(alpha, x), Mode::Deterministic),
+                Indicator::ProjectsStarted,
+            )
         });
         // A larger exponent lowers the early curve, so fit on the negated figure.
         alpha = bisect(1.0, 1.6, -FAI_PCT_APRIL, |a| {
-            -april_30(&sim::run(&with(a, april), Mode::Deterministic), Indicator::FaiCompletedPct)
+            -april_30(
+                &sim::run(&with(a, april), Mode::Deterministic),
+                Indicator::FaiCompletedPct,
+            )
         });
     }
     let alpha = (alpha * 1e3).round() / 1e3;

@@ -203,6 +203,49 @@ async fn intervals_and_waves_can_be_added_and_removed() {
 }
 
 #[wasm_bindgen_test]
+fn a_panic_leaves_a_visible_notice_with_a_way_back() {
+    recovery_lab::ui::show_panic_notice("test panic");
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let notice = doc
+        .query_selector("[data-testid=\"panic-notice\"]")
+        .unwrap()
+        .expect("a notice in the page");
+    assert!(notice.text_content().unwrap().contains("test panic"));
+    let link = notice
+        .query_selector("[data-testid=\"panic-reset\"]")
+        .unwrap()
+        .expect("a link back to the default scenario");
+    assert!(link.get_attribute("href").is_some());
+    notice.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_error_banner_offers_the_default_scenario() {
+    use recovery_lab::ui::components::error_banner::{ErrorBanner, ErrorBannerProps};
+    use recovery_lab::ui::engine::EngineError;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let clicked = Rc::new(Cell::new(false));
+    let props = ErrorBannerProps {
+        error: EngineError::Invalid(vec!["epidemic.r0_delta = 9: allowed 4 to 6.4".into()]),
+        onreset: {
+            let clicked = clicked.clone();
+            yew::Callback::from(move |_| clicked.set(true))
+        },
+    };
+    let root = fresh_root();
+    yew::Renderer::<ErrorBanner>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let banner = by_testid(&root, "error-banner");
+    assert!(banner.text_content().unwrap().contains("epidemic.r0_delta"));
+    by_testid(&root, "reset-default")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    assert!(clicked.get());
+}
+
+#[wasm_bindgen_test]
 fn numbers_read_back_exactly_in_display_units() {
     for p in recovery_lab::scenario::params::PARAMS {
         let spec = NumberSpec::of_param(p);

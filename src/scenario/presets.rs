@@ -313,7 +313,7 @@ pub fn jinzhong_2022() -> Scenario {
             fear_per_doubling: 0.028,
             online_shift: 0.3,
             backlog_release_rate: 1.0 / 45.0,
-            sme_runway_days: 45.0,
+            sme_runway_days: 39.0,
             sme_count: 150_000.0,
             sme_reopen_rate: 0.01,
             employment: 1_600_000.0,

@@ -84,25 +84,49 @@ struct Wave {
     budget: [f64; N],
 }
 
-/// Cumulative planned share of a year's plan by the end of `date`, read off month-end values
+/// Where a day falls in the plan year, worked out once a day for the three plan curves.
+#[derive(Clone, Copy)]
+pub struct PlanDay {
+    /// −1 before the plan's year, 1 after it, 0 within it.
+    side: i8,
+    /// Month index 0–11.
+    month: usize,
+    /// Share of the month elapsed by the end of the day.
+    elapsed: f64,
+}
+
+impl PlanDay {
+    pub fn new(year: i32, date: Date) -> PlanDay {
+        let (y, m, d) = date.to_ymd();
+        let first = Date::ymd(y, m, 1);
+        let next = if m == 12 {
+            Date::ymd(y + 1, 1, 1)
+        } else {
+            Date::ymd(y, m + 1, 1)
+        };
+        PlanDay {
+            side: (y - year).signum() as i8,
+            month: m as usize - 1,
+            elapsed: d as f64 / next.days_since(first) as f64,
+        }
+    }
+}
+
+/// Cumulative planned share of a year's plan by the end of a day, read off month-end values
 /// by linear interpolation within the month; 0 before the plan's year, the December value after.
-pub fn plan_share(curve: &[f64; 12], year: i32, date: Date) -> f64 {
-    let (y, m, d) = date.to_ymd();
-    if y < year {
-        return 0.0;
+pub fn plan_share(curve: &[f64; 12], day: PlanDay) -> f64 {
+    match day.side {
+        s if s < 0 => 0.0,
+        s if s > 0 => curve[11],
+        _ => {
+            let prev = if day.month == 0 {
+                0.0
+            } else {
+                curve[day.month - 1]
+            };
+            prev + (curve[day.month] - prev) * day.elapsed
+        }
     }
-    if y > year {
-        return curve[11];
-    }
-    let first = Date::ymd(y, m, 1);
-    let next = if m == 12 {
-        Date::ymd(y + 1, 1, 1)
-    } else {
-        Date::ymd(y, m + 1, 1)
-    };
-    let dim = next.days_since(first) as f64;
-    let prev = if m == 1 { 0.0 } else { curve[m as usize - 2] };
-    prev + (curve[m as usize - 1] - prev) * d as f64 / dim
 }
 
 /// Economic constants of one run, derived from the scenario.
@@ -150,7 +174,6 @@ impl EconParams {
         let mut jobs_base_total = [0.0; N];
         for i in 0..N {
             let retail = ec.retail_sales_yuan * pop_share[i] / YEAR_DAYS;
-            retail_base[i] = retail;
             for k in 0..S {
                 va_base[i][k] = gdp_year * gdp_share[i] * SPECS[k].va_share / YEAR_DAYS;
                 gdp_base[i] += va_base[i][k];
@@ -161,6 +184,8 @@ impl EconParams {
             sales_base[i][CAT] = retail * sectors::RETAIL_CATERING_SHARE;
             sales_base[i][RET] = retail * sectors::RETAIL_GOODS_SHARE;
             sales_base[i][AUT] = retail * sectors::RETAIL_AUTOS_SHARE;
+            // Summed as the day's sales are, so a normal day matches its baseline exactly.
+            retail_base[i] = sales_base[i][CAT] + sales_base[i][RET] + sales_base[i][AUT];
             sales_base[i][RE] =
                 pop[i] / 1000.0 * sectors::HOMES_PER_1000_RESIDENTS * sectors::HOME_PRICE_YUAN
                     / YEAR_DAYS;
@@ -309,9 +334,10 @@ impl EconomyState {
         controls_off: &[bool; N],
     ) -> [f64; N] {
         let pr = &s.projects;
-        let plan_starts = plan_share(&pr.planned_starts, p.year, date);
-        let plan_done = plan_share(&pr.planned_completion, p.year, date);
-        let reference_done = plan_share(&presets::PLANNED_COMPLETION_2022, p.year, date);
+        let day = PlanDay::new(p.year, date);
+        let plan_starts = plan_share(&pr.planned_starts, day);
+        let plan_done = plan_share(&pr.planned_completion, day);
+        let reference_done = plan_share(&presets::PLANNED_COMPLETION_2022, day);
         let d_starts = plan_starts - self.plan_starts_prev;
         let d_done = plan_done - self.plan_done_prev;
         let d_reference = reference_done - self.reference_done_prev;

@@ -12,7 +12,6 @@ use super::outcome::{Indicator, Outcome};
 use crate::scenario::{Scenario, DISTRICTS, DISTRICT_COUNT};
 
 const N: usize = DISTRICT_COUNT;
-const CITY: usize = N;
 
 /// Runs `s` from its start to its end; `draw` chooses expected values or random draws.
 pub fn simulate(s: &Scenario, mut draw: Draw) -> Outcome {
@@ -32,7 +31,6 @@ pub fn simulate(s: &Scenario, mut draw: Draw) -> Outcome {
     let mut found_week = [[0.0; N]; 7];
 
     let pop: [f64; N] = std::array::from_fn(|i| DISTRICTS[i].population());
-    let pop_total: f64 = pop.iter().sum();
     let plan_total = s.projects.annual_plan_yuan;
 
     for day in 0..days {
@@ -74,67 +72,65 @@ pub fn simulate(s: &Scenario, mut draw: Draw) -> Outcome {
         );
         activity = day_econ.activity;
 
-        // Write the day: each district, then the city.
-        let mut city = [0.0; Indicator::COUNT];
-        let mut stringency_weighted = 0.0;
-        let mut firms_total = 0.0;
+        // Write the day: each district, then the city (sums, except shares and indices,
+        // which are weighted means).
+        let mut v = [[0.0; N]; Indicator::COUNT];
         for i in 0..N {
-            // New infections of the day, importations included.
-            let new = epi.cumulative_infections[i] - infections_before[i];
-            let firms = econ_p.firms[i];
-            let values = [
-                (Indicator::NewInfections, new),
-                (Indicator::ActiveInfections, epi.active(i)),
-                (
-                    Indicator::CumulativeInfections,
-                    epi.cumulative_infections[i],
-                ),
-                (Indicator::DetectedNew, day_epi.detected[i]),
-                (Indicator::DetectedCumulative, epi.cumulative_detected[i]),
-                (Indicator::Isolated, epi.q[i]),
-                (Indicator::DeathsCumulative, epi.d[i]),
-                (Indicator::Stringency, ctl[i].stringency),
-                (Indicator::Gdp, day_econ.gdp[i]),
-                (Indicator::GdpBaseline, econ_p.gdp_base[i]),
-                (Indicator::RetailSales, day_econ.retail[i]),
-                (Indicator::RetailBaseline, econ_p.retail_base[i]),
-                (Indicator::Catering, day_econ.catering[i]),
-                (Indicator::CarSalesUnits, day_econ.cars[i]),
-                (Indicator::HomeSalesUnits, day_econ.homes[i]),
-                (Indicator::OnlineSales, day_econ.online[i]),
-                (
-                    Indicator::FaiCompletedPct,
-                    pct(
-                        day_econ.investment_done[i],
-                        EconomyState::project_plan(&econ_p, i),
-                    ),
-                ),
-                (Indicator::ProjectsStarted, day_econ.projects_started[i]),
-                (Indicator::Employment, day_econ.employment[i]),
-                (Indicator::SmesOpenPct, pct(day_econ.firms_open[i], firms)),
-                (Indicator::FiscalCostCumulative, day_econ.fiscal[i]),
-                (Indicator::TestingCostCumulative, day_econ.testing[i]),
-                (Indicator::Susceptible, epi.s[i]),
-                (Indicator::Recovered, epi.r[i]),
-            ];
-            for (ind, v) in values {
-                out.set(ind, i, day, v);
-                city[ind.index()] += v;
-            }
-            stringency_weighted += ctl[i].stringency * pop[i];
-            firms_total += firms;
+            v[Indicator::NewInfections as usize][i] =
+                epi.cumulative_infections[i] - infections_before[i];
+            v[Indicator::ActiveInfections as usize][i] = epi.active(i);
+            v[Indicator::CumulativeInfections as usize][i] = epi.cumulative_infections[i];
+            v[Indicator::DetectedNew as usize][i] = day_epi.detected[i];
+            v[Indicator::DetectedCumulative as usize][i] = epi.cumulative_detected[i];
+            v[Indicator::Isolated as usize][i] = epi.q[i];
+            v[Indicator::DeathsCumulative as usize][i] = epi.d[i];
+            v[Indicator::Stringency as usize][i] = ctl[i].stringency;
+            v[Indicator::Gdp as usize][i] = day_econ.gdp[i];
+            v[Indicator::GdpBaseline as usize][i] = econ_p.gdp_base[i];
+            v[Indicator::RetailSales as usize][i] = day_econ.retail[i];
+            v[Indicator::RetailBaseline as usize][i] = econ_p.retail_base[i];
+            v[Indicator::Catering as usize][i] = day_econ.catering[i];
+            v[Indicator::CarSalesUnits as usize][i] = day_econ.cars[i];
+            v[Indicator::HomeSalesUnits as usize][i] = day_econ.homes[i];
+            v[Indicator::OnlineSales as usize][i] = day_econ.online[i];
+            v[Indicator::FaiCompletedPct as usize][i] = pct(
+                day_econ.investment_done[i],
+                EconomyState::project_plan(&econ_p, i),
+            );
+            v[Indicator::ProjectsStarted as usize][i] = day_econ.projects_started[i];
+            v[Indicator::Employment as usize][i] = day_econ.employment[i];
+            v[Indicator::SmesOpenPct as usize][i] = pct(day_econ.firms_open[i], econ_p.firms[i]);
+            v[Indicator::FiscalCostCumulative as usize][i] = day_econ.fiscal[i];
+            v[Indicator::TestingCostCumulative as usize][i] = day_econ.testing[i];
+            v[Indicator::Susceptible as usize][i] = epi.s[i];
+            v[Indicator::Recovered as usize][i] = epi.r[i];
         }
-        // Shares and indices of the city are weighted means, not sums.
-        city[Indicator::Stringency.index()] = stringency_weighted / pop_total;
-        let invested: f64 = day_econ.investment_done.iter().sum();
-        city[Indicator::FaiCompletedPct.index()] = pct(invested, plan_total);
-        let open: f64 = day_econ.firms_open.iter().sum();
-        city[Indicator::SmesOpenPct.index()] = pct(open, firms_total);
         for ind in Indicator::ALL {
-            out.set(ind, CITY, day, city[ind.index()]);
+            let row = &v[ind as usize];
+            let city = match ind {
+                Indicator::Stringency => weighted_mean(row, &pop),
+                Indicator::FaiCompletedPct => {
+                    pct(day_econ.investment_done.iter().sum(), plan_total)
+                }
+                Indicator::SmesOpenPct => {
+                    pct(day_econ.firms_open.iter().sum(), econ_p.firms.iter().sum())
+                }
+                _ => row.iter().sum(),
+            };
+            out.set_day(ind, day, row, city);
         }
     }
     out
+}
+
+fn weighted_mean(values: &[f64; N], weights: &[f64; N]) -> f64 {
+    let mut sum = 0.0;
+    let mut total = 0.0;
+    for i in 0..N {
+        sum += values[i] * weights[i];
+        total += weights[i];
+    }
+    sum / total
 }
 
 fn pct(part: f64, whole: f64) -> f64 {

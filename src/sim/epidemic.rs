@@ -173,14 +173,30 @@ impl Epidemic {
     ) {
         // Prevalence of infectious people by variant, at the start of the day.
         let mut prev = [[0.0; N]; VARIANTS];
+        let mut anyone_infectious = false;
         for v in 0..VARIANTS {
             for j in 0..N {
                 prev[v][j] = self.i[v][j] / p.pop[j];
+                anyone_infectious |= self.i[v][j] > 0.0;
             }
         }
         let slot = day % RING;
         let release_slot = (day + p.isolation_days) % RING;
         for i in 0..N {
+            // Most district-days have nobody infected anywhere: only isolation releases remain.
+            if !anyone_infectious && self.infected(i) == 0.0 {
+                let released = self.release[slot][i];
+                out.new_infections[i] = 0.0;
+                out.detected[i] = 0.0;
+                if released > 0.0 {
+                    self.release[slot][i] = 0.0;
+                    self.q[i] = (self.q[i] - released).max(0.0);
+                    let deaths = draw.moves(released, p.ifr);
+                    self.r[i] += released - deaths;
+                    self.d[i] += deaths;
+                }
+                continue;
+            }
             // Force of infection λ_vi = β_v (1 − e_i) A_i Σ_j M_ij(t) I_vj / N_j, where
             // checkpoints cut the cross-district contacts by the stricter end's checkpoints.
             let ck_i = ctl[i].measures.checkpoints;

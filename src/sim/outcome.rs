@@ -207,10 +207,22 @@ impl Outcome {
         &mut self.values[o..o + self.days]
     }
 
-    /// Sets the value of one indicator for one area (index as [`Area::index`]) on day `day`.
+    /// Sets one indicator's values on day `day`: the districts in index order, then the city.
     #[inline]
-    pub(crate) fn set(&mut self, indicator: Indicator, area: usize, day: usize, value: f64) {
-        self.values[(indicator.index() * Area::COUNT + area) * self.days + day] = value;
+    pub(crate) fn set_day(
+        &mut self,
+        indicator: Indicator,
+        day: usize,
+        districts: &[f64; DISTRICT_COUNT],
+        city: f64,
+    ) {
+        let days = self.days;
+        let block =
+            &mut self.values[indicator.index() * Area::COUNT * days..][..Area::COUNT * days];
+        for (k, &v) in districts.iter().enumerate() {
+            block[k * days + day] = v;
+        }
+        block[DISTRICT_COUNT * days + day] = city;
     }
 
     /// The value of one indicator for one area on day `day`.

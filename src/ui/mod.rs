@@ -114,7 +114,7 @@ pub fn app() -> Html {
 /// Writes a visible notice into the page when the program panics, with a link back to the
 /// default scenario: a blank page is never the answer. Both languages, as the state that
 /// knew the reader's language may be what failed.
-fn show_panic_notice(message: &str) {
+pub fn show_panic_notice(message: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -153,8 +153,10 @@ fn show_panic_notice(message: &str) {
     }
 }
 
+/// Through Yew's own setter: the renderer installs its default hook (console only) unless a
+/// custom one was set this way.
 fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_panic_notice(&info.to_string());
     }));

@@ -13,6 +13,16 @@ pub struct HelpPanelProps {
 pub fn help_panel(props: &HelpPanelProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let close = props.onclose.reform(|_: MouseEvent| ());
+    // Keyboard and screen-reader users land on the panel they opened.
+    let panel = use_node_ref();
+    {
+        let panel = panel.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = panel.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
     let on_key = {
         let onclose = props.onclose.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -22,7 +32,7 @@ pub fn help_panel(props: &HelpPanelProps) -> Html {
         })
     };
     html! {
-        <section id="help" class="help-panel" data-testid="help-panel" aria-labelledby="help-title" onkeydown={on_key}>
+        <section id="help" ref={panel} tabindex="-1" class="help-panel" data-testid="help-panel" aria-labelledby="help-title" onkeydown={on_key}>
             <div class="help-head">
                 <h2 id="help-title">{ Text::HelpTitle.get(lang) }</h2>
                 <button type="button" class="btn" data-testid="help-close" onclick={close}>
