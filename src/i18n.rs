@@ -529,6 +529,17 @@ impl Quantity {
         }
     }
 
+    fn unit_singular_en(self) -> &'static str {
+        match self {
+            Quantity::People => "person",
+            Quantity::Firms => "firm",
+            Quantity::Cars => "car",
+            Quantity::Homes => "home",
+            Quantity::Projects => "project",
+            other => other.unit(Lang::En),
+        }
+    }
+
     /// Whether 万/亿 or thousand/million/billion apply.
     fn scales(self) -> bool {
         !matches!(self, Quantity::Percent | Quantity::Index)
@@ -667,6 +678,12 @@ pub fn fmt_quantity(lang: Lang, quantity: Quantity, value: f64) -> String {
         }
     } else {
         sig3(value.abs() / m.divisor)
+    };
+    // "1 person", not "1 people".
+    let unit = if lang == Lang::En && m.word.is_empty() && number == "1" {
+        quantity.unit_singular_en()
+    } else {
+        unit
     };
     match lang {
         Lang::Zh => format!("{sign}{number}{}{unit}", m.word),

@@ -291,6 +291,8 @@ fn hover_reads_the_date_and_values() {
     assert_eq!(title, "2 Mar 2022");
     assert_eq!(rows.len(), 11);
     assert_eq!(rows[0].value, "70");
+    let (_, rows) = charts::hover(ChartId::Sectors, &o, &s, Lang::Zh, 60);
+    assert!(rows[0].value.ends_with("万元"), "{}", rows[0].value);
     // The figure and the drawing agree on which day is under the pointer.
     let fig = charts::figure(ChartId::Infections, &o, &s, Lang::En);
     assert!(matches!(fig, Figure::Lines(_)));

@@ -33,6 +33,8 @@ pub struct Series {
     pub right: bool,
     /// In the tooltip, also show this series as a % of the series at this index.
     pub relative_to: Option<usize>,
+    /// In the tooltip, also show these values (what an index is an index of).
+    pub raw: Option<(Vec<f64>, Quantity)>,
 }
 
 impl Series {
@@ -45,6 +47,7 @@ impl Series {
             stroke: Stroke::Solid,
             right: false,
             relative_to: None,
+            raw: None,
         }
     }
 
@@ -60,6 +63,11 @@ impl Series {
 
     pub fn relative_to(mut self, index: usize) -> Self {
         self.relative_to = Some(index);
+        self
+    }
+
+    pub fn with_raw(mut self, values: Vec<f64>, quantity: Quantity) -> Self {
+        self.raw = Some((values, quantity));
         self
     }
 }
@@ -281,6 +289,10 @@ impl Figure {
                             let pct = (v / b - 1.0) * 100.0;
                             value.push_str(&format!(" ({pct:+.1}%)"));
                         }
+                    }
+                    if let Some((raw, q)) = &s.raw {
+                        let r = raw.get(day).copied().unwrap_or(f64::NAN);
+                        value.push_str(&format!(" · {}", i18n::fmt_quantity(lang, *q, r)));
                     }
                     HoverRow {
                         label: s.label.clone(),

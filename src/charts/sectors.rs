@@ -21,22 +21,29 @@ fn index(values: &[f64]) -> Vec<f64> {
 }
 
 pub fn build(outcome: &Outcome, lang: Lang) -> LineChart {
-    let series = |text: Text, color, indicator| {
-        Series::new(
-            text.get(lang),
-            color,
-            index(outcome.series(indicator, Area::City)),
-            Quantity::Index,
-        )
+    let series = |text: Text, color, indicator, quantity| {
+        let values = outcome.series(indicator, Area::City);
+        Series::new(text.get(lang), color, index(values), Quantity::Index)
+            .with_raw(values.to_vec(), quantity)
     };
     LineChart {
         start: outcome.start,
         days: outcome.days(),
         series: vec![
-            series(Text::Catering, ORANGE, Indicator::Catering),
-            series(Text::Cars, BLUE, Indicator::CarSalesUnits),
-            series(Text::Homes, GREEN, Indicator::HomeSalesUnits),
-            series(Text::OnlineSales, PURPLE, Indicator::OnlineSales),
+            series(Text::Catering, ORANGE, Indicator::Catering, Quantity::Yuan),
+            series(Text::Cars, BLUE, Indicator::CarSalesUnits, Quantity::Cars),
+            series(
+                Text::Homes,
+                GREEN,
+                Indicator::HomeSalesUnits,
+                Quantity::Homes,
+            ),
+            series(
+                Text::OnlineSales,
+                PURPLE,
+                Indicator::OnlineSales,
+                Quantity::Yuan,
+            ),
         ],
         left: Axis::new(Text::IndexJan.get(lang), Quantity::Index),
         right: None,
