@@ -227,7 +227,7 @@ async fn the_error_banner_offers_the_default_scenario() {
     use std::rc::Rc;
     let clicked = Rc::new(Cell::new(false));
     let props = ErrorBannerProps {
-        error: EngineError::Invalid(vec!["epidemic.r0_delta = 9: allowed 4 to 6.4".into()]),
+        error: EngineError::Invalid(vec![("epidemic.r0_delta".into(), "9".into())]),
         onreset: {
             let clicked = clicked.clone();
             yew::Callback::from(move |_| clicked.set(true))
@@ -237,7 +237,11 @@ async fn the_error_banner_offers_the_default_scenario() {
     yew::Renderer::<ErrorBanner>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     let banner = by_testid(&root, "error-banner");
-    assert!(banner.text_content().unwrap().contains("epidemic.r0_delta"));
+    let text = banner.text_content().unwrap();
+    assert!(
+        text.contains("epidemic.r0_delta") && text.contains("基本再生数"),
+        "{text}"
+    );
     by_testid(&root, "reset-default")
         .dyn_into::<web_sys::HtmlElement>()
         .unwrap()

@@ -16,8 +16,8 @@ pub struct Results {
 /// Why there is nothing to show.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EngineError {
-    /// Rules the scenario breaks, one line each (`scenario::validate`).
-    Invalid(Vec<String>),
+    /// Rules the scenario breaks (`scenario::validate`): the field's path and its value.
+    Invalid(Vec<(String, String)>),
     /// The run produced NaN or infinite numbers.
     NonFinite,
 }
@@ -38,8 +38,9 @@ pub fn compute(
     scenario: &Scenario,
     counterfactual: Option<&Outcome>,
 ) -> Result<Results, EngineError> {
-    validate(scenario)
-        .map_err(|errors| EngineError::Invalid(errors.iter().map(|e| e.to_string()).collect()))?;
+    validate(scenario).map_err(|errors| {
+        EngineError::Invalid(errors.into_iter().map(|e| (e.path, e.value)).collect())
+    })?;
     let outcome = sim::run(scenario, Mode::Deterministic);
     let summary = match counterfactual {
         Some(cf) => summarize_against(scenario, &outcome, cf),

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
+use crate::scenario::params::ParamSpec;
 use crate::ui::engine::EngineError;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -20,7 +21,13 @@ pub fn error_banner(props: &ErrorBannerProps) -> Html {
             <>
                 <p>{ Text::ErrorInvalid.get(lang) }</p>
                 <ul>
-                    { for lines.iter().map(|line| html! { <li><code>{ line.clone() }</code></li> }) }
+                    { for lines.iter().map(|(path, value)| {
+                        // A registry number is named in the reader's language; list items by path.
+                        let name = ParamSpec::find(path)
+                            .map(|p| lang.pick(p.label_zh, p.label_en).to_string())
+                            .unwrap_or_else(|| path.clone());
+                        html! { <li>{ format!("{name} = {value} ") }<code>{ path.clone() }</code></li> }
+                    }) }
                 </ul>
             </>
         },
