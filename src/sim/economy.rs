@@ -45,6 +45,7 @@ impl Spread {
     }
 
     /// Today's rate (call once a day, before `add`).
+    #[inline(always)]
     fn advance(&mut self, day: usize) -> [f64; N] {
         let slot = &mut self.ring[day % PAYBACK_RING];
         for i in 0..N {
@@ -59,6 +60,7 @@ impl Spread {
     }
 
     /// Spread `amount` of district `i` evenly over the `days` days after `day`.
+    #[inline(always)]
     fn add(&mut self, day: usize, i: usize, amount: f64, days: usize) {
         if amount == 0.0 {
             return;
@@ -153,6 +155,17 @@ pub struct EconParams {
     housing_last: i32,
     housing_daily_homes: [f64; N],
     relief_day: i32,
+    /// Per sector, precomputed once a run: demand hit at full controls (dining and offline
+    /// falls weighted), fear weight, stoppage weight, capacity, SME weight, SME weight × share
+    /// of value added and its sum, deferrable share.
+    hit: [f64; S],
+    fear_w: [f64; S],
+    stoppage_w: [f64; S],
+    capacity: [f64; S],
+    sme_w: [f64; S],
+    sme_va: [f64; S],
+    sme_va_sum: f64,
+    deferrable: [f64; S],
     payback_days: usize,
     car_payback_days: usize,
     housing_payback_days: usize,
@@ -223,7 +236,22 @@ impl EconParams {
             0.0
         };
         let p = &s.projects;
+        let sme_va: [f64; S] = std::array::from_fn(|k| SPECS[k].sme_weight * SPECS[k].va_share);
+        let mut sme_va_sum = 0.0;
+        for w in sme_va {
+            sme_va_sum += w;
+        }
         EconParams {
+            hit: std::array::from_fn(|k| {
+                SPECS[k].dining_weight * ec.dining_drop + SPECS[k].offline_weight * ec.offline_drop
+            }),
+            fear_w: std::array::from_fn(|k| SPECS[k].fear_weight),
+            stoppage_w: std::array::from_fn(|k| SPECS[k].stoppage_weight),
+            capacity: std::array::from_fn(|k| SPECS[k].capacity),
+            sme_w: std::array::from_fn(|k| SPECS[k].sme_weight),
+            sme_va,
+            sme_va_sum,
+            deferrable: std::array::from_fn(|k| SPECS[k].deferrable),
             year: s.start.to_ymd().0,
             va_base,
             gdp_base,
@@ -461,10 +489,9 @@ impl EconomyState {
             let sb = &p.sales_base[i];
             let mut demand = [1.0; S];
             let mut lost_offline_goods = 0.0;
-            for (sector, spec) in SPECS.iter().enumerate() {
-                let hit = k
-                    * (spec.dining_weight * ec.dining_drop + spec.offline_weight * ec.offline_drop);
-                let kept = (1.0 - hit) * (1.0 - spec.fear_weight * fear);
+            for sector in 0..S {
+                let hit = k * p.hit[sector];
+                let kept = (1.0 - hit) * (1.0 - p.fear_w[sector] * fear);
                 let mut lost = 1.0 - kept;
                 if sector == RET {
                     // Only the offline part falls; a share of what it loses moves online.
@@ -472,8 +499,9 @@ impl EconomyState {
                     lost = lost_offline_goods * (1.0 - ec.online_shift);
                 }
                 demand[sector] = 1.0 - lost;
-                if spec.deferrable > 0.0 {
-                    self.backlog[i][sector] += spec.deferrable * lost * sb[sector];
+                let deferrable = p.deferrable[sector];
+                if deferrable > 0.0 && (lost != 0.0 || self.backlog[i][sector] != 0.0) {
+                    self.backlog[i][sector] += deferrable * lost * sb[sector];
                     let release = ec.backlog_release_rate * self.backlog[i][sector] * (1.0 - k);
                     self.backlog[i][sector] -= release;
                     demand[sector] += release / sb[sector];
@@ -483,13 +511,19 @@ impl EconomyState {
                 }
             }
             // Policy demand, and the paybacks of what it pulled forward.
-            self.payback_catering
-                .add(day, i, vo.payback_share * v_catering[i], p.payback_days);
-            self.payback_goods
-                .add(day, i, vo.payback_share * v_goods[i], p.payback_days);
+            if v_catering[i] != 0.0 {
+                self.payback_catering
+                    .add(day, i, vo.payback_share * v_catering[i], p.payback_days);
+            }
+            if v_goods[i] != 0.0 {
+                self.payback_goods
+                    .add(day, i, vo.payback_share * v_goods[i], p.payback_days);
+            }
             let extra_cars = (1.0 - vo.car_anyway_share) * v_cars[i];
-            self.payback_cars
-                .add(day, i, extra_cars, p.car_payback_days);
+            if extra_cars != 0.0 {
+                self.payback_cars
+                    .add(day, i, extra_cars, p.car_payback_days);
+            }
             let mut housing_paid = 0.0;
             let mut extra_homes = 0.0;
             if housing_on {
@@ -514,23 +548,21 @@ impl EconomyState {
             let mut served = [0.0; S];
             let mut output = [0.0; S];
             let mut gdp = 0.0;
-            for (sector, spec) in SPECS.iter().enumerate() {
-                let supply = spec.capacity * (1.0 - spec.stoppage_weight * stop[i]);
+            for sector in 0..S {
+                let supply = p.capacity[sector] * (1.0 - p.stoppage_w[sector] * stop[i]);
                 served[sector] = supply.min(demand[sector].max(0.0));
-                output[sector] = served[sector] * (1.0 - spec.sme_weight * closed_share) * at_work;
+                output[sector] = served[sector] * (1.0 - p.sme_w[sector] * closed_share) * at_work;
                 gdp += p.va_base[i][sector] * output[sector];
             }
 
             // Small firms: cash burns while revenue is down by more than the margin and is
             // rebuilt from the margin after; a firm closes when the burn passes its runway
             // (log-normal across firms; relief adds days for the firms it reaches).
-            let (mut w_sum, mut w_served) = (0.0, 0.0);
-            for (sector, spec) in SPECS.iter().enumerate() {
-                let w = spec.sme_weight * spec.va_share;
-                w_sum += w;
-                w_served += w * served[sector];
+            let mut w_served = 0.0;
+            for sector in 0..S {
+                w_served += p.sme_va[sector] * served[sector];
             }
-            let loss = 1.0 - w_served / w_sum;
+            let loss = 1.0 - w_served / p.sme_va_sum;
             self.burn[i] = (self.burn[i]
                 + (loss - sectors::SME_MARGIN) / (1.0 - sectors::SME_MARGIN))
                 .max(0.0);
@@ -556,10 +588,10 @@ impl EconomyState {
             // Jobs follow output (elasticity) and closures; lost jobs come back slowly.
             let closed_share = self.closed[i] / p.firms[i];
             let mut jobs = 0.0;
-            for (sector, spec) in SPECS.iter().enumerate() {
+            for sector in 0..S {
                 let target = p.jobs_base[i][sector]
                     * (1.0 - sectors::JOB_OUTPUT_ELASTICITY * (1.0 - served[sector].min(1.0)))
-                    * (1.0 - spec.sme_weight * closed_share);
+                    * (1.0 - p.sme_w[sector] * closed_share);
                 let j = &mut self.jobs[i][sector];
                 if target < *j {
                     *j = target;
