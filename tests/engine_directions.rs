@@ -206,3 +206,21 @@ fn controls_cost_gdp_and_the_fiscal_levers_keep_some() {
     let (_, push) = sim::run_summary(&presets::investment_push(), Mode::Deterministic);
     assert!(push.gdp_loss_yuan < default.gdp_loss_yuan);
 }
+
+#[test]
+fn a_run_from_mid_year_starts_where_the_plan_stands() {
+    let full = run(&presets::no_outbreak());
+    let mut s = presets::no_outbreak();
+    s.start = Date::ymd(2022, 6, 1);
+    let half = run(&s);
+    let day = full.day_of(Date::ymd(2022, 6, 1)).unwrap();
+    for ind in [Indicator::ProjectsStarted, Indicator::FaiCompletedPct] {
+        let a = full.value(ind, CITY, day);
+        let b = half.value(ind, CITY, 0);
+        assert!((a - b).abs() < 1e-9 * a, "{}: {a} vs {b}", ind.key());
+    }
+    assert_eq!(
+        half.series(Indicator::Gdp, CITY),
+        half.series(Indicator::GdpBaseline, CITY)
+    );
+}

@@ -325,7 +325,14 @@ pub struct EconomyState {
 }
 
 impl EconomyState {
-    pub fn new(p: &EconParams) -> EconomyState {
+    /// The state at the start of `s`: the key projects are where their plan puts them on the
+    /// day before the run starts (nothing, for a run from 1 January).
+    pub fn new(s: &Scenario, p: &EconParams) -> EconomyState {
+        let before = PlanDay::new(p.year, s.start.add_days(-1));
+        let pr = &s.projects;
+        let plan_starts_prev = plan_share(&pr.planned_starts, before);
+        let plan_done_prev = plan_share(&pr.planned_completion, before);
+        let started: [f64; N] = std::array::from_fn(|i| p.project_count[i] * plan_starts_prev);
         EconomyState {
             backlog: [[0.0; S]; N],
             payback_catering: Spread::new(),
@@ -333,13 +340,13 @@ impl EconomyState {
             payback_cars: Spread::new(),
             payback_homes: Spread::new(),
             outstanding: vec![[0.0; N]; p.waves.len()],
-            plan_starts_prev: 0.0,
-            plan_done_prev: 0.0,
-            reference_done_prev: 0.0,
-            started: [0.0; N],
+            plan_starts_prev,
+            plan_done_prev,
+            reference_done_prev: plan_share(&presets::PLANNED_COMPLETION_2022, before),
+            started,
             start_deficit: [0.0; N],
-            planned_started: [0.0; N],
-            spent: [0.0; N],
+            planned_started: started,
+            spent: std::array::from_fn(|i| p.project_plan[i] * plan_done_prev),
             spend_deficit: [0.0; N],
             multiplier_lag: [0.0; N],
             burn: [0.0; N],

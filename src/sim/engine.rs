@@ -21,7 +21,7 @@ pub fn simulate(s: &Scenario, mut draw: Draw) -> Outcome {
     let econ_p = EconParams::new(s);
     let plan = ControlPlan::new(s);
     let mut epi = Epidemic::new(&epi_p);
-    let mut econ = EconomyState::new(&econ_p);
+    let mut econ = EconomyState::new(s, &econ_p);
     let mut ctl_state = ControlState::new();
     let mut ctl = [DayControls::default(); N];
     let mut day_epi = DayEpi::default();
