@@ -343,7 +343,7 @@ fn bad_input_exits_2_with_one_line_and_writes_nothing() {
                 "--scenario",
                 "{dir}/x.json",
             ],
-            says: "not both",
+            says: "only one of",
         },
         Bad {
             args: &["run", "--scenario", "{dir}/missing.json"],
@@ -500,4 +500,116 @@ fn every_csv_indicator_is_documented() {
             ind.key()
         );
     }
+}
+
+// `--link`: the page's share links, through the same decoder.
+
+/// The link of a scenario, as the page writes it.
+fn link_of(state: &recovery_lab::scenario::link::LinkState) -> String {
+    format!(
+        "https://example.org/recovery-lab/?{}",
+        recovery_lab::scenario::link::encode(state)
+    )
+}
+
+#[test]
+fn a_link_runs_exactly_the_scenario_it_holds() {
+    use recovery_lab::scenario::link::{LinkState, Named};
+    let dir = scratch("link");
+    let mut scenario = presets::jinzhong_2022();
+    scenario.relief.reach = 0.6;
+    scenario.vouchers.waves[0].budget_yuan *= 2.0;
+    let mut b = presets::preset("citywide-lockdown").unwrap();
+    b.epidemic.r0_delta = 6.0;
+    let state = LinkState {
+        lang: None,
+        seed: 77,
+        a: Named {
+            preset: "jinzhong-2022".into(),
+            scenario: scenario.clone(),
+        },
+        b: Some(Named {
+            preset: "citywide-lockdown".into(),
+            scenario: b.clone(),
+        }),
+    };
+    let link = link_of(&state);
+
+    // The same numbers as the scenario's JSON file, and no warning for a link the page wrote.
+    let run_file = |s: &recovery_lab::scenario::Scenario, name: &str| {
+        let file = dir.join(name);
+        fs::write(&file, serde_json::to_string_pretty(s).unwrap()).unwrap();
+        ok(&["run", "--scenario", path_str(&file), "--summary"])
+    };
+    let out = cli(&["run", "--link", &link, "--summary"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "a clean link gives no warning");
+    assert_eq!(stdout(&out), run_file(&scenario, "a.json"));
+    assert_ne!(stdout(&out), ok(&["run", "--summary"]), "the changes count");
+    // `--side b` runs B; the bare query and `--link=` read the same.
+    assert_eq!(
+        ok(&["run", "--link", &link, "--side", "b"]),
+        run_file(&b, "b.json")
+    );
+    let query = link.split_once('?').unwrap().1;
+    let inline = format!("--link={query}");
+    assert_eq!(ok(&["run", &inline, "--summary"]), stdout(&out));
+    // An ensemble without --seed takes the link's seed.
+    let v: Value = serde_json::from_str(&ok(&["run", "--link", &link, "--runs", "2"])).unwrap();
+    assert_eq!(v["seed"], 77);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_link_with_bad_values_warns_on_stderr_and_still_runs() {
+    let link = "https://example.org/?v=1&preset=jinzhong-2022&relief.reach=7&foo=1&vouchers.payback_days=abc&relief.runway_extension_days=30";
+    let out = cli(&["run", "--link", link, "--summary"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "one warning per bad value: {err}");
+    for line in &lines {
+        assert!(
+            line.starts_with("recovery-lab-cli: warning: link: "),
+            "{line}"
+        );
+    }
+    assert!(
+        lines[0].contains("relief.reach") && lines[0].contains('7'),
+        "{err}"
+    );
+    assert!(lines[1].contains("foo"), "{err}");
+    assert!(lines[2].contains("vouchers.payback_days"), "{err}");
+    // The bad values fell back to the preset's; the good one applied.
+    let mut expected = presets::jinzhong_2022();
+    expected.relief.runway_extension_days = 30.0;
+    let dir = scratch("link-bad");
+    let file = dir.join("expected.json");
+    fs::write(&file, serde_json::to_string_pretty(&expected).unwrap()).unwrap();
+    assert_eq!(
+        stdout(&out),
+        ok(&["run", "--scenario", path_str(&file), "--summary"])
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_overlong_link_is_refused_with_exit_2() {
+    let link = format!(
+        "https://example.org/?v=1&preset=jinzhong-2022&x={}",
+        "1".repeat(recovery_lab::scenario::link::MAX_LINK_LENGTH)
+    );
+    let out = cli(&["run", "--link", &link, "--summary"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("recovery-lab-cli: error: --link refused"),
+        "{err}"
+    );
+
+    let out = cli(&["run", "--link", "v=1&relief.reach=0.5", "--side", "b"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no scenario B"), "{}", stderr(&out));
 }

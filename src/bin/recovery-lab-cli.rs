@@ -1,7 +1,7 @@
 //! `recovery-lab-cli`: the native command-line runner for analysts and batches.
 //!
 //! ```text
-//! recovery-lab-cli run [--preset NAME | --scenario FILE.json] [--seed N] [--runs N] [--summary] [--csv FILE]
+//! recovery-lab-cli run [--preset NAME | --scenario FILE.json | --link URL [--side a|b]] [--seed N] [--runs N] [--summary] [--csv FILE]
 //! recovery-lab-cli scenario --preset NAME
 //! ```
 //!
@@ -24,6 +24,7 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use recovery_lab::export;
+    use recovery_lab::scenario::link;
     use recovery_lab::scenario::presets::{self, DEFAULT_PRESET, PRESET_NAMES};
     use recovery_lab::scenario::validate::validate;
     use recovery_lab::scenario::{Date, Scenario};
@@ -48,13 +49,17 @@ mod cli {
 recovery-lab-cli: run the Recovery Lab (复苏实验室) model of Jinzhong's 11 districts
 
 USAGE:
-  recovery-lab-cli run [--preset NAME | --scenario FILE.json] [--seed N] [--runs N] [--summary] [--csv FILE]
+  recovery-lab-cli run [--preset NAME | --scenario FILE.json | --link URL [--side a|b]] [--seed N] [--runs N] [--summary] [--csv FILE]
   recovery-lab-cli scenario --preset NAME
   recovery-lab-cli help
 
 run:
   --preset NAME        a named scenario (default jinzhong-2022)
-  --scenario FILE      a scenario JSON file (as printed by `scenario --preset NAME`)
+  --scenario FILE      a scenario JSON file (as printed by `scenario --preset NAME`, or the page's Export JSON)
+  --link URL           a share link of the page (whole address or its query); each value the link
+                       cannot use is a warning on stderr and falls back to the preset's, as on the page;
+                       the link's seed is the default seed
+  --side a|b           with --link: run scenario A (default) or the link's scenario B
   --seed N             stochastic run from seed N (0 to 2^64-1); without it, one run is deterministic
   --runs N             stochastic ensemble of N runs (1 to 10000), seeds N, N+1, ... (default seed 1)
   --summary            print the summary as one JSON object (the default when --csv is not given)
@@ -84,6 +89,11 @@ Bad input: one line on stderr, exit code 2, nothing written.";
     pub enum Source {
         Preset(String),
         File(PathBuf),
+        /// A share link, and whether to run its scenario B.
+        Link {
+            link: String,
+            b: bool,
+        },
     }
 
     /// The options of `run`.
@@ -116,12 +126,18 @@ Bad input: one line on stderr, exit code 2, nothing written.";
     impl RunArgs {
         /// No `--seed` and at most one run: deterministic. `--seed S` alone or with `--runs 1`:
         /// one stochastic run from S. `--runs N > 1`: an ensemble from `--seed` (default 1).
+        #[cfg(test)]
         pub fn plan(&self) -> Plan {
+            self.plan_with_seed(DEFAULT_ENSEMBLE_SEED)
+        }
+
+        /// [`plan`](Self::plan) with another seed for an ensemble without `--seed` (a link's).
+        pub fn plan_with_seed(&self, default_seed: u64) -> Plan {
             match (self.runs.unwrap_or(1), self.seed) {
                 (1, None) => Plan::Single(Mode::Deterministic),
                 (1, Some(seed)) => Plan::Single(Mode::Stochastic { seed }),
                 (runs, seed) => Plan::Ensemble {
-                    seed: seed.unwrap_or(DEFAULT_ENSEMBLE_SEED),
+                    seed: seed.unwrap_or(default_seed),
                     runs,
                 },
             }
@@ -153,18 +169,41 @@ Bad input: one line on stderr, exit code 2, nothing written.";
             "run" => {
                 let flags = Flags::parse(
                     rest,
-                    &["preset", "scenario", "seed", "runs", "summary", "csv"],
+                    &[
+                        "preset", "scenario", "link", "side", "seed", "runs", "summary", "csv",
+                    ],
                 )?;
-                let source = match (flags.value("preset"), flags.value("scenario")) {
-                    (Some(_), Some(_)) => {
+                let side_b = match flags.value("side") {
+                    None | Some("a") => false,
+                    Some("b") => true,
+                    Some(other) => {
+                        return Err(CliError::new(format!(
+                            "invalid --side \"{}\": expected a or b",
+                            clip(other)
+                        )))
+                    }
+                };
+                let source = match (
+                    flags.value("preset"),
+                    flags.value("scenario"),
+                    flags.value("link"),
+                ) {
+                    (Some(name), None, None) => Source::Preset(name.to_string()),
+                    (None, Some(file), None) => Source::File(PathBuf::from(file)),
+                    (None, None, Some(link)) => Source::Link {
+                        link: link.to_string(),
+                        b: side_b,
+                    },
+                    (None, None, None) => Source::Preset(DEFAULT_PRESET.to_string()),
+                    _ => {
                         return Err(CliError::new(
-                            "give either --preset or --scenario, not both",
+                            "give only one of --preset, --scenario and --link",
                         ))
                     }
-                    (Some(name), None) => Source::Preset(name.to_string()),
-                    (None, Some(file)) => Source::File(PathBuf::from(file)),
-                    (None, None) => Source::Preset(DEFAULT_PRESET.to_string()),
                 };
+                if flags.value("side").is_some() && !matches!(source, Source::Link { .. }) {
+                    return Err(CliError::new("--side goes with --link"));
+                }
                 let seed = flags
                     .value("seed")
                     .map(|v| {
@@ -316,8 +355,8 @@ Bad input: one line on stderr, exit code 2, nothing written.";
     }
 
     fn run(args: &RunArgs) -> Result<(), CliError> {
-        let scenario = load(&args.source)?;
-        let (summary, csv) = match args.plan() {
+        let (scenario, default_seed) = load(&args.source)?;
+        let (summary, csv) = match args.plan_with_seed(default_seed) {
             Plan::Single(mode) => {
                 // A stochastic run's "GDP kept per yuan" compares with the same seed.
                 let (outcome, summary) = sim::run_summary(&scenario, mode);
@@ -376,8 +415,41 @@ Bad input: one line on stderr, exit code 2, nothing written.";
         })
     }
 
-    fn load(source: &Source) -> Result<Scenario, CliError> {
+    /// A share link's scenario (A, or B with `b`) and seed. Each notice is a warning on
+    /// stderr, as the page shows it; a link refused whole (too long) is an error.
+    fn load_link(text: &str, b: bool) -> Result<(Scenario, u64), CliError> {
+        let decoded = link::decode(text);
+        if let Some(n) = decoded
+            .notices
+            .iter()
+            .find(|n| n.problem.code() == "too_long")
+        {
+            return Err(CliError::new(format!(
+                "--link refused: {}",
+                n.message(false)
+            )));
+        }
+        for n in &decoded.notices {
+            eprintln!(
+                "recovery-lab-cli: warning: link: {}",
+                n.message(false).replace(['\n', '\r'], " ")
+            );
+        }
+        let state = decoded.state;
+        let named = if b {
+            state.b.ok_or_else(|| {
+                CliError::new("--side b: the link holds no scenario B (no b.* key)")
+            })?
+        } else {
+            state.a
+        };
+        Ok((named.scenario, state.seed))
+    }
+
+    /// The scenario to run, and the seed of an ensemble without `--seed`.
+    fn load(source: &Source) -> Result<(Scenario, u64), CliError> {
         let (scenario, origin) = match source {
+            Source::Link { link, b } => return load_link(link, *b),
             Source::Preset(name) => (load_preset(name)?, format!("preset {name}")),
             Source::File(path) => {
                 let shown = path.display();
@@ -395,7 +467,7 @@ Bad input: one line on stderr, exit code 2, nothing written.";
             };
             CliError::new(format!("{origin} is out of range: {}{more}", errors[0]))
         })?;
-        Ok(scenario)
+        Ok((scenario, DEFAULT_ENSEMBLE_SEED))
     }
 
     fn print_stdout(text: &str) -> Result<(), CliError> {
@@ -547,6 +619,25 @@ Bad input: one line on stderr, exit code 2, nothing written.";
         }
 
         #[test]
+        fn a_link_is_a_source_with_its_side() {
+            let r = run_args("run --link https://x.org/?v=1&relief.reach=0.6 --side b");
+            assert_eq!(
+                r.source,
+                Source::Link {
+                    link: "https://x.org/?v=1&relief.reach=0.6".into(),
+                    b: true
+                }
+            );
+            assert_eq!(
+                r.plan_with_seed(9),
+                Plan::Single(Mode::Deterministic),
+                "one run is deterministic, as on the page"
+            );
+            let r = run_args("run --link v=1 --runs 5");
+            assert_eq!(r.plan_with_seed(9), Plan::Ensemble { seed: 9, runs: 5 });
+        }
+
+        #[test]
         fn csv_alone_prints_no_summary() {
             let r = run_args("run --preset no-outbreak --csv out.csv");
             assert!(!r.summary);
@@ -559,7 +650,10 @@ Bad input: one line on stderr, exit code 2, nothing written.";
             assert!(err("").contains("no command"));
             assert!(err("walk").contains("unknown command"));
             assert!(err("run --fast").contains("unknown option --fast"));
-            assert!(err("run --preset a --scenario b").contains("not both"));
+            assert!(err("run --preset a --scenario b").contains("only one of"));
+            assert!(err("run --preset a --link v=1").contains("only one of"));
+            assert!(err("run --side b").contains("goes with --link"));
+            assert!(err("run --link v=1 --side c").contains("invalid --side"));
             assert!(err("run --seed").contains("needs a value"));
             assert!(err("run --seed --summary").contains("needs a value"));
             assert!(err("run --seed -1").contains("invalid --seed"));
