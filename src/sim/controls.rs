@@ -68,14 +68,14 @@ impl Prepared {
     /// Where two sets apply, the stronger of each measure wins.
     pub fn merge(&mut self, o: &Prepared) {
         for k in 0..NPI_COUNT {
-            self.npi[k] = self.npi[k].max(o.npi[k]);
+            self.npi[k] = math::max(self.npi[k], o.npi[k]);
         }
         if o.testing_hazard > self.testing_hazard {
             self.testing_hazard = o.testing_hazard;
         }
-        self.tested_per_day = self.tested_per_day.max(o.tested_per_day);
-        self.tracing = self.tracing.max(o.tracing);
-        self.checkpoints = self.checkpoints.max(o.checkpoints);
+        self.tested_per_day = math::max(self.tested_per_day, o.tested_per_day);
+        self.tracing = math::max(self.tracing, o.tracing);
+        self.checkpoints = math::max(self.checkpoints, o.checkpoints);
     }
 
     /// The OxCGRT stringency index (0–100) of these measures, over the six indicators the model
@@ -86,7 +86,7 @@ impl Prepared {
     /// which plays the part of OxCGRT's "targeted" flag; the index is their mean × 100.
     pub fn stringency(&self) -> f64 {
         let [schools, dine_in, nonessential, gatherings, sealed] = self.npi;
-        let c2 = (dine_in * 2.0 / 3.0).max(nonessential);
+        let c2 = math::max(dine_in * 2.0 / 3.0, nonessential);
         100.0 * (schools + c2 + gatherings + gatherings + sealed + self.checkpoints) / 6.0
     }
 }
@@ -199,7 +199,8 @@ impl ControlState {
                         self.since[i][k] = day;
                     }
                     let age = (day - self.since[i][k]) as f64;
-                    let adherence = math::exp2(-age / plan.half_life_days).max(ADHERENCE_FLOOR);
+                    let adherence =
+                        math::max(math::exp2(-age / plan.half_life_days), ADHERENCE_FLOOR);
                     transmission *= 1.0 - plan.effects[k] * m.npi[k] * adherence;
                 } else {
                     self.since[i][k] = -1;

@@ -20,6 +20,8 @@ const RET: usize = Sector::Retail as usize;
 const AUT: usize = Sector::Autos as usize;
 const RE: usize = Sector::RealEstate as usize;
 const OTH: usize = Sector::OtherServices as usize;
+// The policy demand terms are indexed by sector: the four consumer sectors come first.
+const _: () = assert!(CAT == 0 && RET == 1 && AUT == 2 && RE == 3);
 const AGR: usize = Sector::Agriculture as usize;
 
 /// Days in a year for daily baselines (the baseline has no seasonality).
@@ -389,8 +391,8 @@ impl EconomyState {
             let mut started = planned * (1.0 - stop);
             self.start_deficit[i] += planned - started;
             if controls_off[i] && self.start_deficit[i] > 0.0 {
-                let pace = planned.max(p.project_count[i] / YEAR_DAYS);
-                let extra = (pr.catch_up * pace).min(self.start_deficit[i]);
+                let pace = math::max(planned, p.project_count[i] / YEAR_DAYS);
+                let extra = math::min(pr.catch_up * pace, self.start_deficit[i]);
                 started += extra;
                 self.start_deficit[i] -= extra;
             }
@@ -398,15 +400,15 @@ impl EconomyState {
             // Spending: the planned pace, cut by the stoppage and by projects not yet started.
             let planned_spend = p.project_plan[i] * d_done;
             let started_ratio = if self.planned_started[i] > 0.0 {
-                (self.started[i] / self.planned_started[i]).min(1.0)
+                math::min(self.started[i] / self.planned_started[i], 1.0)
             } else {
                 1.0
             };
             let mut spend = planned_spend * (1.0 - stop) * started_ratio;
             self.spend_deficit[i] += planned_spend - spend;
             if controls_off[i] && self.spend_deficit[i] > 0.0 {
-                let pace = planned_spend.max(p.project_plan[i] / YEAR_DAYS);
-                let extra = (pr.catch_up * pace).min(self.spend_deficit[i]);
+                let pace = math::max(planned_spend, p.project_plan[i] / YEAR_DAYS);
+                let extra = math::min(pr.catch_up * pace, self.spend_deficit[i]);
                 spend += extra;
                 self.spend_deficit[i] -= extra;
             }
@@ -494,29 +496,6 @@ impl EconomyState {
         for i in 0..N {
             let k = kappa[i];
             let sb = &p.sales_base[i];
-            let mut demand = [1.0; S];
-            let mut lost_offline_goods = 0.0;
-            for sector in 0..S {
-                let hit = k * p.hit[sector];
-                let kept = (1.0 - hit) * (1.0 - p.fear_w[sector] * fear);
-                let mut lost = 1.0 - kept;
-                if sector == RET {
-                    // Only the offline part falls; a share of what it loses moves online.
-                    lost_offline_goods = (1.0 - sectors::ONLINE_GOODS_SHARE) * lost;
-                    lost = lost_offline_goods * (1.0 - ec.online_shift);
-                }
-                demand[sector] = 1.0 - lost;
-                let deferrable = p.deferrable[sector];
-                if deferrable > 0.0 && (lost != 0.0 || self.backlog[i][sector] != 0.0) {
-                    self.backlog[i][sector] += deferrable * lost * sb[sector];
-                    let release = ec.backlog_release_rate * self.backlog[i][sector] * (1.0 - k);
-                    self.backlog[i][sector] -= release;
-                    demand[sector] += release / sb[sector];
-                }
-                if sector != AGR {
-                    demand[sector] += invest[i];
-                }
-            }
             // Policy demand, and the paybacks of what it pulled forward.
             if v_catering[i] != 0.0 {
                 self.payback_catering
@@ -544,35 +523,60 @@ impl EconomyState {
                     p.housing_payback_days,
                 );
             }
-            demand[CAT] += (v_catering[i] - pb_catering[i]) / sb[CAT];
-            demand[RET] += (v_goods[i] - pb_goods[i]) / sb[RET];
-            demand[AUT] += (extra_cars - pb_cars[i]) * sectors::CAR_PRICE_YUAN / sb[AUT];
-            demand[RE] += (extra_homes - pb_homes[i]) * sectors::HOME_PRICE_YUAN / sb[RE];
+            let policy = [
+                (v_catering[i] - pb_catering[i]) / sb[CAT],
+                (v_goods[i] - pb_goods[i]) / sb[RET],
+                (extra_cars - pb_cars[i]) * sectors::CAR_PRICE_YUAN / sb[AUT],
+                (extra_homes - pb_homes[i]) * sectors::HOME_PRICE_YUAN / sb[RE],
+            ];
 
-            // Output = baseline × min(supply, demand) × firms open × people at work.
+            // Demand, then output = baseline × min(supply, demand) × firms open × people at
+            // work, sector by sector in one pass.
             let closed_share = self.closed[i] / p.firms[i];
             let at_work = 1.0 - absent[i];
             let mut served = [0.0; S];
             let mut output = [0.0; S];
             let mut gdp = 0.0;
+            let mut w_served = 0.0;
+            let mut lost_offline_goods = 0.0;
             for sector in 0..S {
+                let hit = k * p.hit[sector];
+                let kept = (1.0 - hit) * (1.0 - p.fear_w[sector] * fear);
+                let mut lost = 1.0 - kept;
+                if sector == RET {
+                    // Only the offline part falls; a share of what it loses moves online.
+                    lost_offline_goods = (1.0 - sectors::ONLINE_GOODS_SHARE) * lost;
+                    lost = lost_offline_goods * (1.0 - ec.online_shift);
+                }
+                let mut demand = 1.0 - lost;
+                let deferrable = p.deferrable[sector];
+                if deferrable > 0.0 && (lost != 0.0 || self.backlog[i][sector] != 0.0) {
+                    self.backlog[i][sector] += deferrable * lost * sb[sector];
+                    let release = ec.backlog_release_rate * self.backlog[i][sector] * (1.0 - k);
+                    self.backlog[i][sector] -= release;
+                    demand += release / sb[sector];
+                }
+                if sector != AGR {
+                    demand += invest[i];
+                }
+                if sector < policy.len() {
+                    demand += policy[sector];
+                }
                 let supply = p.capacity[sector] * (1.0 - p.stoppage_w[sector] * stop[i]);
-                served[sector] = supply.min(demand[sector].max(0.0));
+                served[sector] = math::min(supply, math::max(demand, 0.0));
                 output[sector] = served[sector] * (1.0 - p.sme_w[sector] * closed_share) * at_work;
                 gdp += p.va_base[i][sector] * output[sector];
+                w_served += p.sme_va[sector] * served[sector];
             }
 
             // Small firms: cash burns while revenue is down by more than the margin and is
             // rebuilt from the margin after; a firm closes when the burn passes its runway
             // (log-normal across firms; relief adds days for the firms it reaches).
-            let mut w_served = 0.0;
-            for sector in 0..S {
-                w_served += p.sme_va[sector] * served[sector];
-            }
             let loss = 1.0 - w_served / p.sme_va_sum;
-            self.burn[i] = (self.burn[i]
-                + (loss - sectors::SME_MARGIN) / (1.0 - sectors::SME_MARGIN))
-                .max(0.0);
+            self.burn[i] = math::max(
+                self.burn[i] + (loss - sectors::SME_MARGIN) / (1.0 - sectors::SME_MARGIN),
+                0.0,
+            );
             if self.burn[i] > 0.0 {
                 let median = ec.sme_runway_days;
                 let sigma = sectors::SME_RUNWAY_SIGMA;
@@ -597,7 +601,8 @@ impl EconomyState {
             let mut jobs = 0.0;
             for sector in 0..S {
                 let target = p.jobs_base[i][sector]
-                    * (1.0 - sectors::JOB_OUTPUT_ELASTICITY * (1.0 - served[sector].min(1.0)))
+                    * (1.0
+                        - sectors::JOB_OUTPUT_ELASTICITY * (1.0 - math::min(served[sector], 1.0)))
                     * (1.0 - p.sme_w[sector] * closed_share);
                 let j = &mut self.jobs[i][sector];
                 if target < *j {
@@ -626,7 +631,7 @@ impl EconomyState {
             out.gdp[i] = gdp;
             out.catering[i] = catering;
             out.retail[i] = catering + goods + autos;
-            out.online[i] = (sb[RET] * online_demand).min(goods);
+            out.online[i] = math::min(sb[RET] * online_demand, goods);
             out.cars[i] = autos / sectors::CAR_PRICE_YUAN;
             out.homes[i] = sb[RE] * output[RE] / sectors::HOME_PRICE_YUAN;
             out.projects_started[i] = self.started[i];

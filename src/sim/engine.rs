@@ -106,13 +106,21 @@ pub fn simulate(s: &Scenario, mut draw: Draw) -> Outcome {
             v[Indicator::Susceptible as usize][i] = epi.s[i];
             v[Indicator::Recovered as usize][i] = epi.r[i];
         }
+        // City sums in district order, accumulated for all indicators at once (independent
+        // chains; each sum is the same as adding its row in order).
+        let mut sums = [0.0; Indicator::COUNT];
+        for i in 0..N {
+            for k in 0..Indicator::COUNT {
+                sums[k] += v[k][i];
+            }
+        }
         for ind in Indicator::ALL {
             let row = &v[ind as usize];
             let city = match ind {
                 Indicator::Stringency => weighted_mean(row, &pop),
                 Indicator::FaiCompletedPct => pct(sum(&day_econ.investment_done), plan_total),
                 Indicator::SmesOpenPct => pct(sum(&day_econ.firms_open), firms_total),
-                _ => sum(row),
+                _ => sums[ind as usize],
             };
             out.set_day(ind, day, row, city);
         }

@@ -190,7 +190,7 @@ impl Epidemic {
                 out.detected[i] = 0.0;
                 if released > 0.0 {
                     self.release[slot][i] = 0.0;
-                    self.q[i] = (self.q[i] - released).max(0.0);
+                    self.q[i] = math::max(self.q[i] - released, 0.0);
                     let deaths = draw.moves(released, p.ifr);
                     self.r[i] += released - deaths;
                     self.d[i] += deaths;
@@ -214,7 +214,7 @@ impl Epidemic {
                 traced += home * ctl[i].measures.tracing;
                 for j in 0..N {
                     if j != i && prev[v][j] > 0.0 {
-                        let ck = ck_i.max(ctl[j].measures.checkpoints);
+                        let ck = math::max(ck_i, ctl[j].measures.checkpoints);
                         let term = p.mixing[i][j] * (1.0 - p.checkpoint_cut * ck) * prev[v][j];
                         sum += term;
                         traced += term * ctl[j].measures.tracing;
@@ -224,7 +224,7 @@ impl Epidemic {
                 pressure += sum;
             }
             let tracing = if pressure > 0.0 {
-                ctl[i].measures.tracing.max(traced / pressure)
+                math::max(ctl[i].measures.tracing, traced / pressure)
             } else {
                 ctl[i].measures.tracing
             };
@@ -266,7 +266,7 @@ impl Epidemic {
             self.release[release_slot][i] += detected;
             // Cases leave isolation exactly as they entered it; only rounding residue of the
             // order of 1e-12 can take the running total below zero.
-            self.q[i] = (self.q[i] + detected - released).max(0.0);
+            self.q[i] = math::max(self.q[i] + detected - released, 0.0);
             let leaving = recovered + released;
             let deaths = draw.moves(leaving, p.ifr);
             self.r[i] += leaving - deaths;

@@ -56,6 +56,27 @@ pub fn round(x: f64) -> f64 {
     libm::round(x)
 }
 
+/// The smaller of two numbers (never NaN in the engine). `f64::min` becomes a library call
+/// under the size-optimised release profile; this stays a comparison.
+#[inline(always)]
+pub fn min(a: f64, b: f64) -> f64 {
+    if a < b {
+        a
+    } else {
+        b
+    }
+}
+
+/// The larger of two numbers (never NaN in the engine); see [`min`].
+#[inline(always)]
+pub fn max(a: f64, b: f64) -> f64 {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
 /// The probability of at least one event in a day for a hazard `rate` per day: 1 − e^(−rate),
 /// computed without cancellation for small rates.
 #[inline]
