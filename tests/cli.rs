@@ -562,7 +562,7 @@ fn a_link_runs_exactly_the_scenario_it_holds() {
 
 #[test]
 fn a_link_with_bad_values_warns_on_stderr_and_still_runs() {
-    let link = "https://example.org/?v=1&preset=jinzhong-2022&relief.reach=7&foo=1&vouchers.payback_days=abc&relief.runway_extension_days=30";
+    let link = "https://example.org/?v=1&preset=jinzhong-2022&relief.reach=7&foo=1&vouchers.payback_days=abc&relief.runway_extension_days=45";
     let out = cli(&["run", "--link", link, "--summary"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
@@ -582,7 +582,7 @@ fn a_link_with_bad_values_warns_on_stderr_and_still_runs() {
     assert!(lines[2].contains("vouchers.payback_days"), "{err}");
     // The bad values fell back to the preset's; the good one applied.
     let mut expected = presets::jinzhong_2022();
-    expected.relief.runway_extension_days = 30.0;
+    expected.relief.runway_extension_days = 45.0;
     let dir = scratch("link-bad");
     let file = dir.join("expected.json");
     fs::write(&file, serde_json::to_string_pretty(&expected).unwrap()).unwrap();

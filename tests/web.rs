@@ -8,7 +8,7 @@
 use recovery_lab::scenario::params::{ParamSpec, Unit};
 use recovery_lab::ui::fields::{FieldError, NumberSpec};
 use recovery_lab::ui::App;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
@@ -22,9 +22,34 @@ fn fresh_root() -> Element {
     root
 }
 
+/// Puts `query` (with `?`, or "" for none) in the address without a new history entry.
+fn set_address(query: &str) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .unwrap();
+}
+
+fn address_query() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+/// Mounts a fresh app on a plain address: each test starts from the default scenario, not
+/// from the link the previous test left in the address bar.
 async fn mount() -> Element {
+    set_address("");
+    mount_here().await
+}
+
+/// Mounts a fresh app that opens whatever the address holds.
+async fn mount_here() -> Element {
     let root = fresh_root();
     yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    // The saved scenarios are read after the first render.
     yew::scheduler::flush().await;
     root
 }
@@ -268,4 +293,287 @@ fn numbers_read_back_exactly_in_display_units() {
     assert_eq!(days.parse("30.5"), Err(FieldError::NotInteger));
     let yi = NumberSpec::of_param(ParamSpec::find("housing.budget_yuan").unwrap());
     assert_eq!(yi.display_text(4.8e8), "4.8");
+}
+
+// Links, comparison, saved scenarios
+
+fn count(root: &Element, id: &str) -> u32 {
+    root.query_selector_all(&format!("[data-testid=\"{id}\"]"))
+        .unwrap()
+        .length()
+}
+
+fn click(root: &Element, id: &str) {
+    by_testid(root, id)
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+}
+
+fn choose(root: &Element, id: &str, value: &str) {
+    let select: HtmlSelectElement = by_testid(root, id).dyn_into().unwrap();
+    select.set_value(value);
+    assert_eq!(select.value(), value, "{id} has an option {value}");
+    fire_change(&select);
+}
+
+fn number(root: &Element, id: &str) -> f64 {
+    data_value(root, id)
+        .parse()
+        .unwrap_or_else(|_| panic!("{id} holds a number"))
+}
+
+#[wasm_bindgen_test]
+async fn a_link_in_the_address_applies_and_names_what_it_could_not_use() {
+    set_address(
+        "?v=1&preset=jinzhong-2022&lang=en&relief.reach=0.6&foo=1&vouchers.payback_days=abc",
+    );
+    let root = mount_here().await;
+    let html = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    assert_eq!(
+        html.get_attribute("lang").as_deref(),
+        Some("en"),
+        "lang travels"
+    );
+    by_testid(&root, "link-notices");
+    assert_eq!(count(&root, "link-notice"), 2, "foo and payback_days");
+    let text = by_testid(&root, "link-notices").text_content().unwrap();
+    assert!(
+        text.contains("foo") && text.contains("vouchers.payback_days"),
+        "{text}"
+    );
+    assert!(text.contains("unknown key"), "worded in English: {text}");
+    // The rest applied: reach 60% differs from the preset, so the results differ too.
+    let linked = data_value(&root, "summary-smes_closed");
+    let plain = mount().await;
+    assert_ne!(linked, data_value(&plain, "summary-smes_closed"));
+    // Dismissing one notice leaves the other; the area goes with the last.
+    let first = root
+        .query_selector("[data-testid=\"link-notice\"] button")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    first.click();
+    yew::scheduler::flush().await;
+    assert_eq!(count(&root, "link-notice"), 1);
+    click(&root, "link-notices-dismiss");
+    yew::scheduler::flush().await;
+    assert_eq!(count(&root, "link-notices"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_address_follows_every_change_without_new_history_entries() {
+    let root = mount().await;
+    let history = web_sys::window().unwrap().history().unwrap();
+    let entries = history.length().unwrap();
+    assert!(
+        address_query().starts_with("?v=1&model="),
+        "{}",
+        address_query()
+    );
+    let slider = by_testid(&root, "param-epidemic.r0_delta-range");
+    for v in ["5", "5.5", "6", "6.4"] {
+        type_into(&slider, v);
+        yew::scheduler::flush().await;
+    }
+    assert!(
+        address_query().contains("epidemic.r0_delta=6.4"),
+        "{}",
+        address_query()
+    );
+    assert_eq!(
+        history.length().unwrap(),
+        entries,
+        "replaceState, never pushState"
+    );
+    click(&root, "lang-en");
+    yew::scheduler::flush().await;
+    assert!(address_query().contains("lang=en"), "{}", address_query());
+    // The address opens the same page again.
+    let before = data_value(&root, "summary-infections_total");
+    let again = mount_here().await;
+    assert_eq!(data_value(&again, "summary-infections_total"), before);
+    assert_eq!(count(&again, "link-notice"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_share_dialog_shows_the_address() {
+    let root = mount().await;
+    click(&root, "share-button");
+    yew::scheduler::flush().await;
+    by_testid(&root, "share-dialog");
+    let link: HtmlInputElement = by_testid(&root, "share-link").dyn_into().unwrap();
+    assert!(link.read_only());
+    assert!(link.value().ends_with(&address_query()), "{}", link.value());
+    assert_eq!(count(&root, "share-too-long"), 0);
+    click(&root, "share-close");
+    yew::scheduler::flush().await;
+    assert_eq!(count(&root, "share-dialog"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn comparing_shows_b_minus_a_and_b_travels_in_the_link() {
+    let root = mount().await;
+    assert_eq!(count(&root, "diff-infections_total"), 0);
+    choose(&root, "compare-select", "preset:no-controls");
+    yew::scheduler::flush().await;
+    for key in [
+        "infections_total",
+        "gdp_loss_yuan",
+        "fiscal_cost_yuan",
+        "fai_completed_pct-2022-04-30",
+    ] {
+        let a = number(&root, &format!("summary-{key}"));
+        let b = number(&root, &format!("b-{key}"));
+        assert_eq!(number(&root, &format!("diff-{key}")), b - a, "{key}");
+    }
+    assert!(
+        number(&root, "diff-infections_total") > 0.0,
+        "no controls, more infections"
+    );
+    by_testid(&root, "chart-diff");
+    assert!(
+        address_query().contains("b.preset=no-controls"),
+        "{}",
+        address_query()
+    );
+
+    // The levers edit B when asked; A stays as it was.
+    let a_before = data_value(&root, "summary-infections_total");
+    let b_before = data_value(&root, "b-infections_total");
+    choose(&root, "edit-target", "b");
+    yew::scheduler::flush().await;
+    type_into(&by_testid(&root, "param-epidemic.r0_delta-range"), "4");
+    yew::scheduler::flush().await;
+    assert_eq!(data_value(&root, "summary-infections_total"), a_before);
+    assert_ne!(data_value(&root, "b-infections_total"), b_before);
+    assert!(
+        address_query().contains("b.epidemic.r0_delta=4"),
+        "{}",
+        address_query()
+    );
+
+    // The link opens both scenarios.
+    let again = mount_here().await;
+    assert_eq!(
+        data_value(&again, "b-infections_total"),
+        data_value(&root, "b-infections_total")
+    );
+    choose(&root, "compare-select", "off");
+    yew::scheduler::flush().await;
+    assert_eq!(count(&root, "diff-infections_total"), 0);
+    assert!(!address_query().contains("b."), "{}", address_query());
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn clear_saved() {
+    let s = local_storage();
+    let keys: Vec<String> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with(recovery_lab::ui::saved::KEY_PREFIX))
+        .collect();
+    for k in keys {
+        s.remove_item(&k).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn saved_scenarios_save_load_rename_delete_and_skip_bad_entries() {
+    use recovery_lab::ui::saved::{entry_json, KEY_PREFIX};
+    clear_saved();
+    let s = local_storage();
+    s.set_item(
+        &format!("{KEY_PREFIX}corrupt"),
+        "{\"app\":\"recovery-lab\",",
+    )
+    .unwrap();
+    s.set_item(
+        &format!("{KEY_PREFIX}foreign"),
+        "{\"app\":\"other\",\"schema\":1}",
+    )
+    .unwrap();
+    s.set_item(
+        &format!("{KEY_PREFIX}future"),
+        "{\"app\":\"recovery-lab\",\"schema\":9,\"name\":\"x\",\"link\":\"v=1\"}",
+    )
+    .unwrap();
+    s.set_item(
+        &format!("{KEY_PREFIX}good"),
+        &entry_json("Reach 60%", "v=1&preset=jinzhong-2022&relief.reach=0.6"),
+    )
+    .unwrap();
+    let root = mount().await;
+    assert_eq!(count(&root, "saved-item"), 1, "only the good entry");
+    assert_eq!(
+        count(&root, "saved-skipped"),
+        3,
+        "each bad entry is reported"
+    );
+    for k in ["corrupt", "foreign", "future"] {
+        assert!(
+            s.get_item(&format!("{KEY_PREFIX}{k}")).unwrap().is_some(),
+            "{k} is kept"
+        );
+    }
+
+    // Save A under a name, change A, then load the saved one back.
+    type_into(&by_testid(&root, "param-epidemic.r0_delta-range"), "6.4");
+    yew::scheduler::flush().await;
+    let changed = data_value(&root, "summary-infections_total");
+    type_into(&by_testid(&root, "save-name"), "R0 6.4");
+    click(&root, "save-button");
+    yew::scheduler::flush().await;
+    assert_eq!(count(&root, "saved-item"), 2);
+    choose(&root, "preset-select", "no-outbreak");
+    yew::scheduler::flush().await;
+    assert_ne!(data_value(&root, "summary-infections_total"), changed);
+    let item = root
+        .query_selector_all("[data-testid=\"saved-item\"]")
+        .unwrap();
+    let names: Vec<String> = (0..item.length())
+        .map(|i| item.get(i).unwrap().text_content().unwrap())
+        .collect();
+    let i = names
+        .iter()
+        .position(|n| n.contains("R0 6.4"))
+        .expect("saved by name");
+    let saved_item: Element = item.get(i as u32).unwrap().dyn_into().unwrap();
+    click(&saved_item, "saved-load");
+    yew::scheduler::flush().await;
+    assert_eq!(data_value(&root, "summary-infections_total"), changed);
+
+    // Rename, then delete: the other entries stay.
+    click(&saved_item, "saved-rename");
+    yew::scheduler::flush().await;
+    type_into(&by_testid(&saved_item, "saved-rename-input"), "Fast spread");
+    yew::scheduler::flush().await;
+    click(&saved_item, "saved-rename-ok");
+    yew::scheduler::flush().await;
+    let text = by_testid(&root, "saved-list").text_content().unwrap();
+    assert!(
+        text.contains("Fast spread") && !text.contains("R0 6.4"),
+        "{text}"
+    );
+    let n = s.length().unwrap();
+    let item = root
+        .query_selector_all("[data-testid=\"saved-item\"]")
+        .unwrap();
+    let fast: Element = (0..item.length())
+        .map(|i| item.get(i).unwrap().dyn_into::<Element>().unwrap())
+        .find(|e| e.text_content().unwrap().contains("Fast spread"))
+        .unwrap();
+    click(&fast, "saved-delete");
+    yew::scheduler::flush().await;
+    assert_eq!(count(&root, "saved-item"), 1);
+    assert_eq!(s.length().unwrap(), n - 1, "only that entry is deleted");
+    clear_saved();
 }

@@ -3,10 +3,17 @@
 //! The state lives in one reducer ([`state`]); the engine runs in a memo keyed by the
 //! scenario ([`engine`]), so it runs once per change and never for a no-op; the components
 //! ([`components`]) draw what follows. The language travels down as a context.
+//!
+//! The address bar is the scenario: the page opens the link in its address
+//! (`scenario::link::decode`) and keeps the address equal to the state's link with
+//! `history.replaceState`, never adding history entries.
 
+pub mod browser;
+pub mod compare;
 pub mod components;
 pub mod engine;
 pub mod fields;
+pub mod saved;
 pub mod state;
 
 use std::rc::Rc;
@@ -14,16 +21,27 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use components::chart_canvas::Shown;
 use components::error_banner::ErrorBanner;
 use components::header::Header;
 use components::help_panel::HelpPanel;
 use components::lever_panel::LeverPanel;
+use components::link_notices::LinkNotices;
+use components::page_notes::PageNotes;
 use components::results_panel::ResultsPanel;
+use components::share_dialog::ShareDialog;
+use components::toolbar::Toolbar;
 use engine::{EngineError, Results};
-use state::{Action, AppState};
+use state::{Action, AppState, Compared, PageNote, Side};
 
+use crate::export;
 use crate::i18n::{Lang, Text};
+use crate::scenario::link::{self, LinkState, Named};
+use crate::scenario::validate::validate;
+use crate::scenario::{presets, Scenario};
 use crate::sim::without_fiscal_levers;
+
+type Run = Rc<Result<Rc<Results>, EngineError>>;
 
 /// An `Rc` compared by identity: a memo dependency that changes only when its producer reran.
 struct SameRc<T>(Rc<T>);
@@ -44,22 +62,90 @@ fn is_wide() -> bool {
         .is_none_or(|w| w >= WIDE_PX)
 }
 
+/// The state the page opens with: the link in the address, if any.
+fn initial_state() -> AppState {
+    AppState::from_link(link::decode(&browser::address_link()), Lang::Zh)
+}
+
+/// What the compare picker shows for the current scenario B.
+fn compare_value(state: &AppState) -> String {
+    state
+        .b
+        .as_ref()
+        .map_or_else(|| "off".to_string(), |b| b.source.clone())
+}
+
+/// Scenario B for a compare picker value; `None` for "off", unknown values keep B as it is.
+fn compared_for(state: &AppState, value: &str) -> Option<Option<Compared>> {
+    let named = |preset: String, scenario: Scenario| Compared {
+        preset,
+        scenario: Rc::new(scenario),
+        source: value.to_string(),
+    };
+    if value == "off" {
+        return Some(None);
+    }
+    if value == "copy" {
+        return Some(Some(named(state.preset.clone(), (*state.scenario).clone())));
+    }
+    if let Some(name) = value.strip_prefix("preset:") {
+        return presets::preset(name).map(|s| Some(named(name.to_string(), s)));
+    }
+    if let Some(key) = value.strip_prefix("saved:") {
+        return state
+            .saved
+            .iter()
+            .find(|e| e.key == key)
+            .map(|e| Some(named(e.named.preset.clone(), e.named.scenario.clone())));
+    }
+    None
+}
+
+/// A scenario file's text read as a scenario, or why not (one line per problem).
+fn read_scenario_json(text: &str) -> Result<Scenario, Vec<String>> {
+    let scenario: Scenario = serde_json::from_str(text).map_err(|e| vec![e.to_string()])?;
+    validate(&scenario)
+        .map_err(|errors| errors.iter().map(|e| e.to_string()).collect::<Vec<_>>())?;
+    Ok(scenario)
+}
+
+/// Runs a scenario (and its counterfactual without fiscal levers), each memoised.
+#[hook]
+fn use_run(scenario: Option<Rc<Scenario>>) -> Option<Run> {
+    let counterfactual = use_memo(scenario.as_ref().map(|s| without_fiscal_levers(s)), |s| {
+        s.as_ref().and_then(engine::counterfactual)
+    });
+    let results: Rc<Option<Run>> =
+        use_memo((scenario, SameRc(counterfactual.clone())), |(s, cf)| {
+            s.as_ref()
+                .map(|s| Rc::new(engine::compute(s, cf.0.as_ref().as_ref()).map(Rc::new)))
+        });
+    (*results).clone()
+}
+
 #[component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(AppState::default);
+    let state = use_reducer(initial_state);
     let wide = use_memo((), |_| is_wide());
     let lang = state.lang;
 
-    // The engine: rerun only when the scenario changes; the counterfactual without fiscal
+    // The engine: rerun only when a scenario changes; each counterfactual without fiscal
     // levers only when that changes.
-    let counterfactual = use_memo(without_fiscal_levers(&state.scenario), |s| {
-        engine::counterfactual(s)
-    });
-    let results: Rc<Result<Rc<Results>, EngineError>> = use_memo(
-        (state.scenario.clone(), SameRc(counterfactual.clone())),
-        |(s, cf)| engine::compute(s, cf.0.as_ref().as_ref()).map(Rc::new),
-    );
+    let results = use_run(Some(state.scenario.clone())).expect("scenario A is always run");
+    let results_b = use_run(state.b.as_ref().map(|b| b.scenario.clone()));
 
+    let link = state.link();
+    {
+        // The address follows the state, replacing the current entry.
+        use_effect_with(link.clone(), |link| browser::replace_address(link));
+    }
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let (entries, notes) = saved::load_all();
+            dispatch.dispatch(Action::SavedRead { entries, notes });
+        });
+    }
     {
         use_effect_with(lang, |lang| {
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -84,26 +170,140 @@ pub fn app() -> Html {
     let onpreset = dispatch.reform(Action::LoadPreset);
     let onlang = dispatch.reform(Action::SetLang);
     let onhelp = dispatch.reform(Action::ShowHelp);
+    let onshare = dispatch.reform(|_: ()| Action::ShowShare(true));
     let onmap = dispatch.reform(Action::SetMapIndicator);
+    let ondiff = dispatch.reform(Action::SetDiffIndicator);
     let onreset = dispatch.reform(|_| Action::ResetDefault);
     let onclosehelp = dispatch.reform(|_| Action::ShowHelp(false));
-
-    let body = match &*results {
-        Ok(r) => html! {
-            <ResultsPanel results={r.clone()} scenario={state.scenario.clone()}
-                map_indicator={state.map_indicator} {onmap} />
-        },
-        Err(e) => html! { <ErrorBanner error={e.clone()} {onreset} /> },
+    let onclose_share = dispatch.reform(|_| Action::ShowShare(false));
+    let on_notice = dispatch.reform(Action::DismissLinkNotice);
+    let on_notices = dispatch.reform(|_| Action::DismissLinkNotices);
+    let on_note = dispatch.reform(Action::DismissNote);
+    let on_add_note = dispatch.reform(|n: PageNote| Action::AddNotes(vec![n]));
+    let on_target = dispatch.reform(Action::SetEditTarget);
+    let on_saved_changed = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |()| {
+            let (entries, notes) = saved::load_all();
+            dispatch.emit(Action::SavedRead { entries, notes });
+        })
     };
+    let on_load_saved = dispatch.reform(|e: saved::SavedEntry| Action::LoadScenario {
+        preset: e.named.preset,
+        scenario: Box::new(e.named.scenario),
+    });
+    let on_compare = {
+        let state = state.clone();
+        Callback::from(move |value: String| {
+            if let Some(b) = compared_for(&state, &value) {
+                state.dispatch(Action::SetCompare(b));
+            }
+        })
+    };
+    let on_import = {
+        let state = state.clone();
+        Callback::from(move |(file, text): (String, Result<String, String>)| {
+            match text
+                .map_err(|e| vec![e])
+                .and_then(|t| read_scenario_json(&t))
+            {
+                Ok(scenario) => {
+                    let preset = match (&state.b, state.edit_target) {
+                        (Some(b), Side::B) => b.preset.clone(),
+                        _ => state.preset.clone(),
+                    };
+                    state.dispatch(Action::LoadScenario {
+                        preset,
+                        scenario: Box::new(scenario),
+                    });
+                }
+                Err(problems) => state.dispatch(Action::AddNotes(vec![PageNote::ImportRefused {
+                    file,
+                    problems,
+                }])),
+            }
+        })
+    };
+    let on_export_json = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            let (name, scenario) = match (&state.b, state.edit_target) {
+                (Some(b), Side::B) => ("b", b.scenario.clone()),
+                _ => ("a", state.scenario.clone()),
+            };
+            if let Ok(json) = serde_json::to_string_pretty(&*scenario) {
+                let _ = browser::download_text(
+                    &format!("{json}\n"),
+                    &format!("recovery-lab-scenario-{name}.json"),
+                    "application/json",
+                );
+            }
+        })
+    };
+    let on_export_csv = {
+        let a = results.clone();
+        let b = results_b.clone();
+        Callback::from(move |()| {
+            let Ok(a) = a.as_ref() else {
+                return;
+            };
+            let mut runs: Vec<(&str, &crate::sim::Outcome)> = vec![("A", &a.outcome)];
+            if let Some(Ok(b)) = b.as_deref() {
+                runs.push(("B", &b.outcome));
+            }
+            let mut text = String::new();
+            if export::write_csv_scenarios(&runs, &mut text).is_ok() {
+                let _ = browser::download_text(&text, "recovery-lab.csv", "text/csv");
+            }
+        })
+    };
+
+    let link_a = link::encode(&LinkState {
+        lang: None,
+        seed: state.seed,
+        a: Named {
+            preset: state.preset.clone(),
+            scenario: (*state.scenario).clone(),
+        },
+        b: None,
+    });
+    let shown_b = match (&state.b, results_b.as_deref()) {
+        (Some(b), Some(Ok(r))) => Some(Shown {
+            results: r.clone(),
+            scenario: b.scenario.clone(),
+        }),
+        _ => None,
+    };
+    let body = match (&*results, results_b.as_deref()) {
+        (Ok(r), None | Some(Ok(_))) => html! {
+            <ResultsPanel a={Shown { results: r.clone(), scenario: state.scenario.clone() }} b={shown_b}
+                map_indicator={state.map_indicator} {onmap}
+                diff_indicator={state.diff_indicator} {ondiff} />
+        },
+        (Err(e), _) | (_, Some(Err(e))) => html! { <ErrorBanner error={e.clone()} {onreset} /> },
+    };
+    let edited = state.edited().clone();
+    let editing_b = state.b.is_some() && state.edit_target == Side::B;
     html! {
         <ContextProvider<Lang> context={lang}>
             <div class="app" data-testid="app" data-ready="1" lang={lang.html_lang()}>
-                <Header preset={state.preset.clone()} help_open={state.help_open} {onpreset} {onlang} {onhelp} />
+                <Header preset={state.preset.clone()} help_open={state.help_open} {onpreset} {onlang} {onhelp} {onshare} />
+                <Toolbar compare={compare_value(&state)} edit_target={state.edit_target}
+                    saved={state.saved.clone()} link_a={link_a}
+                    oncompare={on_compare} onedittarget={on_target}
+                    onexportcsv={on_export_csv} onexportjson={on_export_json} onimport={on_import}
+                    onsavedchanged={on_saved_changed} onloadsaved={on_load_saved} onnote={on_add_note} />
+                <LinkNotices notices={state.link_notices.clone()} ondismiss={on_notice} ondismissall={on_notices} />
+                <PageNotes notes={state.notes.clone()} ondismiss={on_note} />
                 if state.help_open {
                     <HelpPanel onclose={onclosehelp} />
                 }
-                <main class="layout">
-                    <LeverPanel scenario={state.scenario.clone()} epoch={state.epoch} open={*wide} {onedit} />
+                if state.share_open {
+                    <ShareDialog url={format!("{}?{link}", browser::page_address())} query_len={link.len()} onclose={onclose_share} />
+                }
+                <main class={classes!("layout", editing_b.then_some("editing-b"))}>
+                    <LeverPanel scenario={edited} epoch={state.epoch} open={*wide} {onedit}
+                        side={state.b.is_some().then_some(state.edit_target)} />
                     { body }
                 </main>
             </div>

@@ -14,6 +14,22 @@
 //   error-banner, reset-default        engine error or panic message, and its way back
 //   chart-<id>                         <canvas> of each chart
 //   district-map                       the district view
+// Links, comparison, saved scenarios, exports (issue 4):
+//   link-notices, link-notice          notices of the opening link (data-code = notice code,
+//                                      data-key = the key); link-notices-dismiss closes them all
+//   share-button, share-dialog         Share; the dialog with share-link (read-only input, the
+//   share-link, share-copy             whole address), share-copy, share-copy-status,
+//   share-copy-status, share-close     share-close; share-too-long when over the maximum
+//   compare-select                     <select>: off, copy, preset:<name>, saved:<key>, link
+//   edit-target                        <select> a / b (only while comparing)
+//   b-<key>, diff-<key>                per summary card while comparing: B's data-value, and
+//                                      data-value = B − A unformatted ("" if either is null;
+//                                      recovery_date: days)
+//   chart-diff, diff-indicator         difference chart (B − A, city) and its indicator select
+//   saved-panel (<details>), save-name, save-button, saved-list, saved-item (data-key),
+//   saved-name, saved-load, saved-rename, saved-rename-input, saved-rename-ok, saved-delete
+//   page-notes: saved-skipped, storage-unavailable, import-error
+//   export-csv, export-json, import-json (file input), png-<chart id> (incl. png-diff)
 import { test as base, expect } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -194,6 +210,86 @@ export class RecoveryLab {
 
   async setWaveBudget(index, wanYuan) {
     await this.typeInto(this.waveBudget(index), wanYuan);
+  }
+
+  // Links, comparison, saved scenarios, exports
+
+  get linkNotices() {
+    return this.page.getByTestId("link-notices");
+  }
+  get linkNoticeItems() {
+    return this.page.getByTestId("link-notice");
+  }
+  get shareButton() {
+    return this.page.getByTestId("share-button");
+  }
+  get shareDialog() {
+    return this.page.getByTestId("share-dialog");
+  }
+  get shareLink() {
+    return this.page.getByTestId("share-link");
+  }
+  get compareSelect() {
+    return this.page.getByTestId("compare-select");
+  }
+  get editTarget() {
+    return this.page.getByTestId("edit-target");
+  }
+  diffCard(key) {
+    return this.page.getByTestId(`diff-${key}`);
+  }
+  bCard(key) {
+    return this.page.getByTestId(`b-${key}`);
+  }
+  get savedPanel() {
+    return this.page.getByTestId("saved-panel");
+  }
+  get savedItems() {
+    return this.page.getByTestId("saved-item");
+  }
+  savedItem(name) {
+    return this.savedItems.filter({ has: this.page.getByTestId("saved-name").getByText(name, { exact: true }) });
+  }
+  get importJson() {
+    return this.page.getByTestId("import-json");
+  }
+
+  /** The query of the current address (without "?"). */
+  query() {
+    return new URL(this.page.url()).search.replace(/^\?/, "");
+  }
+
+  /** The data-value of a card's B value or difference ("b" or "diff"), as a string. */
+  async compareValue(kind, key) {
+    const el = this.page.getByTestId(`${kind}-${key}`);
+    await expect(el, `${kind}-${key}`).toHaveCount(1);
+    return el.getAttribute("data-value");
+  }
+
+  async compareWith(value) {
+    await this.compareSelect.selectOption(value);
+  }
+
+  async openSaved() {
+    if ((await this.savedPanel.getAttribute("open")) === null) await this.savedPanel.locator("summary").click();
+  }
+
+  async saveScenario(name) {
+    await this.openSaved();
+    await this.page.getByTestId("save-name").fill(name);
+    await this.page.getByTestId("save-button").click();
+    await expect(this.savedItem(name)).toHaveCount(1);
+  }
+
+  async loadSaved(name) {
+    await this.openSaved();
+    await this.savedItem(name).getByTestId("saved-load").click();
+  }
+
+  /** Clicks `locator` and returns the download's suggested name and saved path. */
+  async download(locator) {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), locator.click()]);
+    return { name: download.suggestedFilename(), path: await download.path() };
   }
 
   /** Full-page screenshot into artifacts/screenshots/NAME.png; returns the path. */

@@ -1,6 +1,8 @@
 //! The one component that touches a `<canvas>`: draws a chart with plotters' canvas backend at
 //! the device's pixel ratio, redraws when the run, the language or the size changes, and shows
-//! the date and values under the pointer (or under the arrow keys) in an overlay.
+//! the date and values under the pointer (or under the arrow keys) in an overlay. With a
+//! scenario B it draws both ([`compare`](crate::ui::compare)); a small button saves the chart
+//! as a PNG file.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,35 +14,59 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::charts::{self, ChartId, PlotFrame};
+use crate::charts::{Figure, PlotFrame};
 use crate::i18n::{Lang, Text};
 use crate::scenario::Scenario;
+use crate::ui::browser;
+use crate::ui::compare::{self, ChartKind, Run};
 use crate::ui::engine::Results;
 
-#[derive(Properties, Clone)]
-pub struct ChartCanvasProps {
-    pub id: ChartId,
+/// A run and its scenario, compared by identity.
+#[derive(Clone)]
+pub struct Shown {
     pub results: Rc<Results>,
     pub scenario: Rc<Scenario>,
 }
 
-impl PartialEq for ChartCanvasProps {
+impl PartialEq for Shown {
     fn eq(&self, other: &Self) -> bool {
         // The results are recomputed only when the scenario changes: same Rc, same chart.
-        self.id == other.id
-            && Rc::ptr_eq(&self.results, &other.results)
-            && Rc::ptr_eq(&self.scenario, &other.scenario)
+        Rc::ptr_eq(&self.results, &other.results) && Rc::ptr_eq(&self.scenario, &other.scenario)
     }
 }
 
-/// Draws `id` on `canvas`, sized to its CSS box; returns where the plot landed.
-fn paint(
-    canvas: &HtmlCanvasElement,
-    id: ChartId,
-    results: &Results,
-    scenario: &Scenario,
-    lang: Lang,
-) -> Option<PlotFrame> {
+impl Shown {
+    fn run(&self) -> Run<'_> {
+        Run {
+            outcome: &self.results.outcome,
+            scenario: &self.scenario,
+        }
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct ChartCanvasProps {
+    pub id: ChartKind,
+    pub a: Shown,
+    /// Scenario B, drawn over A.
+    #[prop_or_default]
+    pub b: Option<Shown>,
+}
+
+fn build(id: ChartKind, a: &Shown, b: Option<&Shown>, lang: Lang) -> Figure {
+    compare::figure(id, a.run(), b.map(Shown::run), lang)
+}
+
+/// Identity of what is drawn: redraw when it changes.
+fn identity(a: &Shown, b: Option<&Shown>) -> (usize, usize) {
+    (
+        Rc::as_ptr(&a.results) as usize,
+        b.map_or(0, |b| Rc::as_ptr(&b.results) as usize),
+    )
+}
+
+/// Draws `figure` on `canvas`, sized to its CSS box; returns where the plot landed.
+fn paint(canvas: &HtmlCanvasElement, figure: &Figure, lang: Lang) -> Option<PlotFrame> {
     let window = web_sys::window()?;
     let ratio = window.device_pixel_ratio().clamp(1.0, 3.0);
     let (w, h) = (canvas.client_width(), canvas.client_height());
@@ -57,7 +83,7 @@ fn paint(
     }
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
     let root = backend.into_drawing_area();
-    let frame = charts::draw(&root, id, &results.outcome, scenario, lang, ratio).ok()?;
+    let frame = figure.draw(&root, lang, ratio).ok()?;
     root.present().ok()?;
     Some(frame)
 }
@@ -93,12 +119,13 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     {
         let canvas_ref = canvas_ref.clone();
         let frame = frame.clone();
-        let (id, results, scenario) = (props.id, props.results.clone(), props.scenario.clone());
+        let (id, a, b) = (props.id, props.a.clone(), props.b.clone());
         use_effect_with(
-            (Rc::as_ptr(&props.results) as usize, lang, *size_tick),
+            (id, identity(&a, b.as_ref()), lang, *size_tick),
             move |_| {
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    *frame.borrow_mut() = paint(&canvas, id, &results, &scenario, lang);
+                    let figure = build(id, &a, b.as_ref(), lang);
+                    *frame.borrow_mut() = paint(&canvas, &figure, lang);
                 }
             },
         );
@@ -131,7 +158,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     };
     let on_key = {
         let hover = hover.clone();
-        let days = props.results.outcome.days();
+        let days = props.a.results.outcome.days();
         Callback::from(move |e: KeyboardEvent| {
             let cur = *hover;
             let next = match e.key().as_str() {
@@ -153,14 +180,24 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         Callback::from(move |_: FocusEvent| hover.set(None))
     };
 
-    let title = props.id.title().get(lang);
+    let title = props.id.title(lang);
+    let key = props.id.key();
+    let on_png = {
+        let canvas_ref = canvas_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                let _ = browser::download_canvas_png(&canvas, &format!("recovery-lab-{key}.png"));
+            }
+        })
+    };
     let tooltip = (*hover).and_then(|day| {
         let f = frame.borrow().clone()?;
         let canvas = canvas_ref.cast::<HtmlCanvasElement>()?;
         let scale = canvas.client_width().max(1) as f64 / canvas.width().max(1) as f64;
         let x_css = f.x_of(day) * scale;
         let (top, bottom) = (f.top as f64 * scale, f.bottom as f64 * scale);
-        let (date, rows) = charts::hover(props.id, &props.results.outcome, &props.scenario, lang, day);
+        let figure = build(props.id, &props.a, props.b.as_ref(), lang);
+        let (date, rows) = (figure.hover_title(lang, day), figure.hover(lang, day));
         // The box sits right of the line, or left of it past the middle.
         let flip = x_css > canvas.client_width() as f64 * 0.55;
         let box_style = if flip {
@@ -187,14 +224,17 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     });
 
     html! {
-        <figure class="chart" data-chart={props.id.key()}>
+        <figure class={classes!("chart", props.b.is_some().then_some("compared"))} data-chart={key}>
             <figcaption>
-                <h3>{ title }</h3>
+                <h3>{ title.clone() }</h3>
+                <button type="button" class="png-btn" data-testid={format!("png-{key}")}
+                    title={Text::PngOf.get(lang)} aria-label={format!("{}: {title}", Text::PngOf.get(lang))}
+                    onclick={on_png}>{ "PNG" }</button>
             </figcaption>
             <div class="chart-box">
                 <canvas
                     ref={canvas_ref}
-                    data-testid={format!("chart-{}", props.id.key())}
+                    data-testid={format!("chart-{key}")}
                     tabindex="0"
                     role="img"
                     aria-label={format!("{title}. {}", Text::ChartHint.get(lang))}

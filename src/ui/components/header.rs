@@ -1,4 +1,4 @@
-//! The header: the name, the preset picker, the language switch and the Help button.
+//! The header: the name, the preset picker, the language switch, Share and Help.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -13,6 +13,7 @@ pub struct HeaderProps {
     pub onpreset: Callback<String>,
     pub onlang: Callback<Lang>,
     pub onhelp: Callback<bool>,
+    pub onshare: Callback<()>,
 }
 
 #[component(Header)]
@@ -33,6 +34,7 @@ pub fn header(props: &HeaderProps) -> Html {
     };
     let help_open = props.help_open;
     let on_help = props.onhelp.reform(move |_: MouseEvent| !help_open);
+    let on_share = props.onshare.reform(|_: MouseEvent| ());
     html! {
         <header class="top">
             <div class="brand">
@@ -51,6 +53,9 @@ pub fn header(props: &HeaderProps) -> Html {
                     { lang_button(Lang::Zh, "lang-zh", "中文") }
                     { lang_button(Lang::En, "lang-en", "English") }
                 </div>
+                <button type="button" class="btn" data-testid="share-button" aria-haspopup="dialog" onclick={on_share}>
+                    { Text::Share.get(lang) }
+                </button>
                 <button type="button" class="btn" data-testid="help-button"
                     aria-expanded={if props.help_open { "true" } else { "false" }}
                     aria-controls="help" onclick={on_help}>

@@ -15,7 +15,7 @@ use super::zoning_editor::ZoningEditor;
 use crate::i18n::{Lang, Text};
 use crate::scenario::params::Group;
 use crate::scenario::Scenario;
-use crate::ui::state::Edit;
+use crate::ui::state::{Edit, Side};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct LeverPanelProps {
@@ -24,6 +24,9 @@ pub struct LeverPanelProps {
     /// Open the groups at first (wide screens); phones start folded.
     pub open: bool,
     pub onedit: Callback<Edit>,
+    /// When comparing: which scenario the levers edit.
+    #[prop_or_default]
+    pub side: Option<Side>,
 }
 
 #[component(LeverPanel)]
@@ -45,7 +48,14 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
     };
     html! {
         <section class="levers" aria-labelledby="levers-title">
-            <h2 id="levers-title" class="section-title">{ Text::Levers.get(lang) }</h2>
+            <h2 id="levers-title" class="section-title">
+                { Text::Levers.get(lang) }
+                { match props.side {
+                    Some(Side::A) => html! { <span class="side-tag a" data-testid="levers-side">{ format!(" · {}", Text::ScenarioA.get(lang)) }</span> },
+                    Some(Side::B) => html! { <span class="side-tag b" data-testid="levers-side">{ format!(" · {}", Text::ScenarioB.get(lang)) }</span> },
+                    None => html! {},
+                } }
+            </h2>
             { group("controls", Text::GroupControls, html! {
                 <>
                     <IntervalEditor scenario={s.clone()} epoch={props.epoch} onedit={props.onedit.clone()} />

@@ -1,49 +1,68 @@
-//! The results: summary cards, the charts, and the district view.
+//! The results: summary cards, the charts, the difference chart when comparing, and the
+//! district view.
 
-use std::rc::Rc;
-
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::chart_canvas::ChartCanvas;
+use super::chart_canvas::{ChartCanvas, Shown};
 use super::district_map::DistrictMap;
 use super::summary_cards::SummaryCards;
 use crate::charts::districts::MapIndicator;
 use crate::charts::ChartId;
 use crate::i18n::{Lang, Text};
-use crate::scenario::Scenario;
-use crate::ui::engine::Results;
+use crate::sim::Indicator;
+use crate::ui::compare::{ChartKind, DIFF_INDICATORS};
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct ResultsPanelProps {
-    pub results: Rc<Results>,
-    pub scenario: Rc<Scenario>,
+    pub a: Shown,
+    /// Scenario B, when comparing.
+    #[prop_or_default]
+    pub b: Option<Shown>,
     pub map_indicator: MapIndicator,
     pub onmap: Callback<MapIndicator>,
-}
-
-impl PartialEq for ResultsPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.results, &other.results)
-            && Rc::ptr_eq(&self.scenario, &other.scenario)
-            && self.map_indicator == other.map_indicator
-            && self.onmap == other.onmap
-    }
+    pub diff_indicator: Indicator,
+    pub ondiff: Callback<Indicator>,
 }
 
 #[component(ResultsPanel)]
 pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
+    let on_diff = props.ondiff.reform(|e: Event| {
+        let key = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Indicator::from_key(&key).unwrap_or(Indicator::Gdp)
+    });
+    let diff = props.b.as_ref().map(|b| {
+        html! {
+            <section class="diff" aria-labelledby="diff-title">
+                <div class="diff-head">
+                    <h2 id="diff-title" class="section-title">{ Text::DiffHeading.get(lang) }</h2>
+                    <label for="diff-indicator">{ Text::DiffIndicator.get(lang) }</label>
+                    <select id="diff-indicator" data-testid="diff-indicator" onchange={on_diff}>
+                        { for DIFF_INDICATORS.iter().map(|(ind, text, _)| html! {
+                            <option value={ind.key()} selected={*ind == props.diff_indicator}>{ text.get(lang) }</option>
+                        }) }
+                    </select>
+                </div>
+                <p class="hint">{ Text::DiffHint.get(lang) }</p>
+                <ChartCanvas id={ChartKind::Diff(props.diff_indicator)} a={props.a.clone()} b={Some(b.clone())} />
+            </section>
+        }
+    });
     html! {
         <section class="results" aria-label={Text::Results.get(lang)}>
-            <SummaryCards summary={props.results.summary.clone()} project_count={props.scenario.projects.count} />
+            <SummaryCards summary={props.a.results.summary.clone()}
+                b={props.b.as_ref().map(|b| b.results.summary.clone())}
+                project_count={props.a.scenario.projects.count} />
+            { diff.unwrap_or_default() }
             <h2 class="section-title">{ Text::Charts.get(lang) }</h2>
             <p class="hint">{ Text::ChartHint.get(lang) }</p>
             <div class="chart-grid">
                 { for ChartId::ALL.iter().map(|&id| html! {
-                    <ChartCanvas key={id.key()} {id} results={props.results.clone()} scenario={props.scenario.clone()} />
+                    <ChartCanvas key={id.key()} id={ChartKind::Chart(id)} a={props.a.clone()} b={props.b.clone()} />
                 }) }
             </div>
-            <DistrictMap results={props.results.clone()} indicator={props.map_indicator} onselect={props.onmap.clone()} />
+            <DistrictMap results={props.a.results.clone()} indicator={props.map_indicator} onselect={props.onmap.clone()} />
         </section>
     }
 }

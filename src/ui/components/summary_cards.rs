@@ -1,6 +1,10 @@
 //! The summary cards. Each carries `data-testid="summary-<key>"` with the runner's summary key
 //! and `data-value` = the unformatted number (Rust `{}` of the f64), so tests compare the page
 //! with the command-line runner exactly.
+//!
+//! With a scenario B, each card also shows B's value (`b-<key>`, `data-value` as above) and the
+//! difference B − A with its sign and unit (`diff-<key>`, `data-value` = B − A unformatted, the
+//! recovery date's in days; "" when either side has no value).
 
 use yew::prelude::*;
 
@@ -11,8 +15,22 @@ use crate::sim::Summary;
 #[derive(Properties, PartialEq, Clone)]
 pub struct SummaryCardsProps {
     pub summary: Summary,
+    /// Scenario B's summary, when comparing.
+    #[prop_or_default]
+    pub b: Option<Summary>,
     /// Number of key projects, for "91 / 110".
     pub project_count: u32,
+}
+
+/// How a difference between two cards is written.
+#[derive(Clone, Copy, PartialEq)]
+enum DiffUnit {
+    Quantity(Quantity),
+    /// A difference of two percentages.
+    PercentPoints,
+    Projects,
+    Days,
+    YuanPerYuan,
 }
 
 /// One card's content.
@@ -23,6 +41,9 @@ struct Card {
     value: String,
     note: Option<String>,
     tone: &'static str,
+    /// The number differences are taken of (days since the epoch for a date).
+    num: Option<f64>,
+    unit: DiffUnit,
 }
 
 fn card(key: &str, label: Text, lang: Lang, value: f64, shown: String, tone: &'static str) -> Card {
@@ -33,7 +54,49 @@ fn card(key: &str, label: Text, lang: Lang, value: f64, shown: String, tone: &'s
         value: shown,
         note: None,
         tone,
+        num: Some(value),
+        unit: DiffUnit::Quantity(Quantity::People),
     }
+}
+
+impl Card {
+    fn unit(mut self, unit: DiffUnit) -> Card {
+        self.unit = unit;
+        self
+    }
+}
+
+/// B − A with its sign and unit: "+1.2万人", "−3 days", "±0".
+fn fmt_diff(lang: Lang, unit: DiffUnit, d: f64, scale: f64) -> String {
+    // Rounding noise of two runs that agree (100% and 99.99999999999997%) reads as no change;
+    // `data-value` keeps the exact difference.
+    if d == 0.0 || d.abs() <= scale.abs() * 1e-9 {
+        return "±0".into();
+    }
+    let sign = if d > 0.0 { "+" } else { "−" };
+    let m = d.abs();
+    let body = match unit {
+        // Counts are shown whole; a difference below one keeps its digits.
+        DiffUnit::Quantity(q) if m < 1.0 && !matches!(q, Quantity::Percent | Quantity::Index) => {
+            let unit = fmt_quantity(lang, q, 0.0);
+            format!("{}{}", sig3(m), unit.trim_start_matches('0'))
+        }
+        DiffUnit::Quantity(q) => fmt_quantity(lang, q, m),
+        DiffUnit::PercentPoints => match lang {
+            Lang::Zh => format!("{}个百分点", sig3(m)),
+            Lang::En => format!("{} pp", sig3(m)),
+        },
+        DiffUnit::Projects => match lang {
+            Lang::Zh => format!("{}个", sig3(m)),
+            Lang::En => format!("{} projects", sig3(m)),
+        },
+        DiffUnit::Days => format!("{m} {}", Text::DaysUnit.get(lang)),
+        DiffUnit::YuanPerYuan => match lang {
+            Lang::Zh => format!("{}元", sig3(m)),
+            Lang::En => format!("{} yuan", sig3(m)),
+        },
+    };
+    format!("{sign}{body}")
 }
 
 fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
@@ -78,7 +141,8 @@ fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
             s.gdp_loss_yuan,
             q(Quantity::Yuan, s.gdp_loss_yuan),
             "econ",
-        ),
+        )
+        .unit(DiffUnit::Quantity(Quantity::Yuan)),
         card(
             "gdp_loss_pct",
             Text::GdpLossPct,
@@ -86,7 +150,8 @@ fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
             s.gdp_loss_pct,
             format!("{}%", sig3(s.gdp_loss_pct)),
             "econ",
-        ),
+        )
+        .unit(DiffUnit::PercentPoints),
         card(
             "retail_loss_yuan",
             Text::RetailLoss,
@@ -94,7 +159,8 @@ fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
             s.retail_loss_yuan,
             q(Quantity::Yuan, s.retail_loss_yuan),
             "econ",
-        ),
+        )
+        .unit(DiffUnit::Quantity(Quantity::Yuan)),
         card(
             "jobs_lost_trough",
             Text::JobsLost,
@@ -110,7 +176,8 @@ fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
             s.smes_closed,
             q(Quantity::Firms, s.smes_closed),
             "econ",
-        ),
+        )
+        .unit(DiffUnit::Quantity(Quantity::Firms)),
         card(
             "fiscal_cost_yuan",
             Text::FiscalCost,
@@ -118,7 +185,8 @@ fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
             s.fiscal_cost_yuan,
             q(Quantity::Yuan, s.fiscal_cost_yuan),
             "fiscal",
-        ),
+        )
+        .unit(DiffUnit::Quantity(Quantity::Yuan)),
     ];
     out.push(Card {
         testid: "summary-gdp_kept_per_yuan".into(),
@@ -139,11 +207,14 @@ fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
             .is_none()
             .then(|| Text::NothingSpent.get(lang).to_string()),
         tone: "fiscal",
+        num: s.gdp_kept_per_yuan,
+        unit: DiffUnit::YuanPerYuan,
     });
     let dated = |key: &str,
                  label: Text,
                  map: &std::collections::BTreeMap<String, f64>,
-                 f: &dyn Fn(f64) -> String| {
+                 f: &dyn Fn(f64) -> String,
+                 unit: DiffUnit| {
         map.iter()
             .map(|(date, v)| {
                 let when = date
@@ -157,6 +228,8 @@ fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
                     value: f(*v),
                     note: None,
                     tone: "projects",
+                    num: Some(*v),
+                    unit,
                 }
             })
             .collect::<Vec<_>>()
@@ -166,12 +239,14 @@ fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
         Text::FaiCompleted,
         &s.fai_completed_pct,
         &|v| format!("{}%", sig3(v)),
+        DiffUnit::PercentPoints,
     ));
     out.extend(dated(
         "projects_started",
         Text::ProjectsStarted,
         &s.projects_started,
         &|v| format!("{} / {project_count}", sig3(v)),
+        DiffUnit::Projects,
     ));
     out.push(Card {
         testid: "summary-recovery_date".into(),
@@ -188,6 +263,12 @@ fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
             .is_none()
             .then(|| Text::NotRecovered.get(lang).to_string()),
         tone: "econ",
+        num: s
+            .recovery_date
+            .as_deref()
+            .and_then(|d| d.parse::<Date>().ok())
+            .map(|d| d.days_since_epoch() as f64),
+        unit: DiffUnit::Days,
     });
     out
 }
@@ -195,18 +276,56 @@ fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
 #[component(SummaryCards)]
 pub fn summary_cards(props: &SummaryCardsProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
+    let b_cards = props
+        .b
+        .as_ref()
+        .map(|b| cards(b, lang, props.project_count))
+        .unwrap_or_default();
+    let comparing = props.b.is_some();
     html! {
-        <section class="summary" aria-labelledby="summary-title">
+        <section class={classes!("summary", comparing.then_some("comparing"))} aria-labelledby="summary-title">
             <h2 id="summary-title" class="section-title">{ Text::SummaryHeading.get(lang) }</h2>
             <ul class="cards">
-                { for cards(&props.summary, lang, props.project_count).into_iter().map(|c| html! {
-                    <li class={classes!("card", c.tone)} data-testid={c.testid} data-value={c.data_value}>
-                        <span class="card-label">{ c.label }</span>
-                        <span class="card-value">{ c.value }</span>
-                        if let Some(note) = c.note {
-                            <span class="card-note">{ note }</span>
+                { for cards(&props.summary, lang, props.project_count).into_iter().map(|c| {
+                    let key = c.testid.trim_start_matches("summary-").to_string();
+                    let b = b_cards.iter().find(|b| b.testid == c.testid);
+                    let compared = b.map(|b| {
+                        let diff = match (c.num, b.num) {
+                            (Some(x), Some(y)) => Some(y - x),
+                            _ => None,
+                        };
+                        let scale = c.num.unwrap_or(0.0).abs().max(b.num.unwrap_or(0.0).abs());
+                        let diff_text = diff.map(|d| fmt_diff(lang, c.unit, d, scale)).unwrap_or_else(|| "—".into());
+                        let tone = match diff {
+                            Some(d) if d > scale * 1e-9 => "up",
+                            Some(d) if d < -scale * 1e-9 => "down",
+                            _ => "same",
+                        };
+                        html! {
+                            <>
+                                <span class="card-b" data-testid={format!("b-{key}")} data-value={b.data_value.clone()}>
+                                    <abbr title={Text::ScenarioB.get(lang)}>{ "B" }</abbr>{ " " }{ b.value.clone() }
+                                </span>
+                                <span class={classes!("card-diff", tone)} data-testid={format!("diff-{key}")}
+                                    data-value={diff.map(|d| format!("{d}")).unwrap_or_default()}>
+                                    { "B − A " }{ diff_text }
+                                </span>
+                            </>
                         }
-                    </li>
+                    });
+                    html! {
+                        <li class={classes!("card", c.tone)} data-testid={c.testid} data-value={c.data_value}>
+                            <span class="card-label">{ c.label }</span>
+                            <span class="card-value">
+                                if comparing { <abbr class="side" title={Text::ScenarioA.get(lang)}>{ "A" }</abbr>{ " " } }
+                                { c.value }
+                            </span>
+                            if let Some(note) = c.note {
+                                <span class="card-note">{ note }</span>
+                            }
+                            { compared.unwrap_or_default() }
+                        </li>
+                    }
                 }) }
             </ul>
         </section>

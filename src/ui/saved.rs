@@ -1,0 +1,197 @@
+//! Saved scenarios in the browser's `localStorage`, one storage key per scenario so that one
+//! damaged entry can never take the others with it.
+//!
+//! Each entry is stored under `recovery-lab.saved.<id>` as a small JSON object with a schema
+//! version:
+//!
+//! ```json
+//! {"app":"recovery-lab","schema":1,"name":"Dine-in two weeks longer","link":"v=1&model=1.0.0&preset=…"}
+//! ```
+//!
+//! The scenario itself is kept as its share link (the query, without `?`): the link format is
+//! versioned and decoded forever (`tests/links/`), so a scenario saved today opens in every
+//! later release, and a link made by an older model says so when it is loaded. An entry that
+//! cannot be read (not JSON, another app's or a later schema, no name, a link with problems) is
+//! reported and skipped; it is never deleted, so a later release may still read it.
+
+use crate::scenario::link::{self, Named};
+
+use super::state::PageNote;
+
+/// Prefix of every storage key this page writes.
+pub const KEY_PREFIX: &str = "recovery-lab.saved.";
+/// Version of the stored object. A reader of version N reads every version up to N.
+pub const SCHEMA_VERSION: u64 = 1;
+/// The `app` field: tells our entries from another page's under a similar key.
+const APP: &str = "recovery-lab";
+/// Longest name kept, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// One saved scenario, as read back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedEntry {
+    /// The storage key.
+    pub key: String,
+    pub name: String,
+    /// The scenario's link (query without `?`).
+    pub link: String,
+    /// The scenario, decoded from `link`.
+    pub named: Named,
+}
+
+/// The stored text of a new entry.
+pub fn entry_json(name: &str, link: &str) -> String {
+    serde_json::json!({
+        "app": APP,
+        "schema": SCHEMA_VERSION,
+        "name": clean_name(name),
+        "link": link,
+    })
+    .to_string()
+}
+
+/// A name as stored: whitespace trimmed, at most [`MAX_NAME_CHARS`] characters.
+pub fn clean_name(name: &str) -> String {
+    name.trim().chars().take(MAX_NAME_CHARS).collect()
+}
+
+/// Reads one stored entry; `Err` says why it is skipped (in English: it names a format).
+pub fn parse_entry(key: &str, text: &str) -> Result<SavedEntry, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
+    let obj = value.as_object().ok_or("not a JSON object")?;
+    if obj.get("app").and_then(|v| v.as_str()) != Some(APP) {
+        return Err("not a Recovery Lab entry".into());
+    }
+    let schema = obj
+        .get("schema")
+        .and_then(|v| v.as_u64())
+        .ok_or("no schema version")?;
+    if schema > SCHEMA_VERSION {
+        return Err(format!(
+            "schema version {schema}, newer than this page's {SCHEMA_VERSION}"
+        ));
+    }
+    if schema == 0 {
+        return Err("schema version 0".into());
+    }
+    let name = obj
+        .get("name")
+        .and_then(|v| v.as_str())
+        .map(clean_name)
+        .filter(|n| !n.is_empty())
+        .ok_or("no name")?;
+    let link = obj.get("link").and_then(|v| v.as_str()).ok_or("no link")?;
+    let decoded = link::decode(link);
+    // A saved entry was written by this page: a notice means it was damaged, except the note
+    // that the link was made with an older model, which is shown when it is loaded.
+    if let Some(n) = decoded
+        .notices
+        .iter()
+        .find(|n| n.problem.code() != "older_model")
+    {
+        return Err(n.message(false));
+    }
+    Ok(SavedEntry {
+        key: key.to_string(),
+        name,
+        link: link.to_string(),
+        named: decoded.state.a,
+    })
+}
+
+/// Reads every `(key, text)` pair with our prefix, in the order given: the entries that read,
+/// and a note for each that does not.
+pub fn read_entries(pairs: &[(String, String)]) -> (Vec<SavedEntry>, Vec<PageNote>) {
+    let mut entries = Vec::new();
+    let mut notes = Vec::new();
+    for (key, text) in pairs.iter().filter(|(k, _)| k.starts_with(KEY_PREFIX)) {
+        match parse_entry(key, text) {
+            Ok(e) => entries.push(e),
+            Err(reason) => notes.push(PageNote::SavedSkipped {
+                key: key.clone(),
+                reason,
+            }),
+        }
+    }
+    entries.sort_by(|a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
+    (entries, notes)
+}
+
+// Storage
+
+fn storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err("localStorage is not available".into()),
+        Err(e) => Err(format!("localStorage is blocked: {}", js_text(&e))),
+    }
+}
+
+fn js_text(v: &wasm_bindgen::JsValue) -> String {
+    v.as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(v, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| format!("{v:?}"))
+}
+
+/// Every saved entry in the browser, and what was skipped.
+pub fn load_all() -> (Vec<SavedEntry>, Vec<PageNote>) {
+    let storage = match storage() {
+        Ok(s) => s,
+        Err(detail) => return (Vec::new(), vec![PageNote::StorageUnavailable { detail }]),
+    };
+    let n = storage.length().unwrap_or(0);
+    let pairs: Vec<(String, String)> = (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(KEY_PREFIX))
+        .filter_map(|k| {
+            let v = storage.get_item(&k).ok().flatten()?;
+            Some((k, v))
+        })
+        .collect();
+    read_entries(&pairs)
+}
+
+/// Saves a new entry; returns its key.
+pub fn save_new(name: &str, link: &str) -> Result<String, PageNote> {
+    let storage = storage().map_err(|detail| PageNote::StorageUnavailable { detail })?;
+    // A key that no other entry uses: the time in ms, then a counter on collision.
+    let now = js_sys::Date::now() as u64;
+    let mut key = format!("{KEY_PREFIX}{now}");
+    let mut i = 1;
+    while storage.get_item(&key).ok().flatten().is_some() {
+        key = format!("{KEY_PREFIX}{now}-{i}");
+        i += 1;
+    }
+    storage
+        .set_item(&key, &entry_json(name, link))
+        .map_err(|e| PageNote::StorageUnavailable {
+            detail: js_text(&e),
+        })?;
+    Ok(key)
+}
+
+/// Renames a readable entry (its scenario is kept as stored).
+pub fn rename(entry: &SavedEntry, name: &str) -> Result<(), PageNote> {
+    let storage = storage().map_err(|detail| PageNote::StorageUnavailable { detail })?;
+    storage
+        .set_item(&entry.key, &entry_json(name, &entry.link))
+        .map_err(|e| PageNote::StorageUnavailable {
+            detail: js_text(&e),
+        })
+}
+
+/// Deletes one entry, and only that one.
+pub fn delete(key: &str) -> Result<(), PageNote> {
+    let storage = storage().map_err(|detail| PageNote::StorageUnavailable { detail })?;
+    storage
+        .remove_item(key)
+        .map_err(|e| PageNote::StorageUnavailable {
+            detail: js_text(&e),
+        })
+}
