@@ -48,9 +48,10 @@ async function runScenario(lab) {
   await lab.waitReady();
 }
 
-// A share link (format version 1): the page answers any query from the cached index.html.
+// Share links (format version 1): the worker answers any query with the cached index.html, and
+// the page reads the scenario from its address. The second has the keys WeChat appends.
 const LINK = "?v=1&model=1.0.0&preset=citywide-lockdown&lang=zh&seed=7";
-const OTHER_LINK = "?v=1&model=1.0.0&preset=no-controls&lang=en";
+const OTHER_LINK = "?v=1&model=1.0.0&preset=no-controls&lang=en&from=singlemessage&isappinstalled=0";
 
 test("the web app manifest and its icons are served from the page's origin", async ({ lab, request, baseURL }) => {
   await lab.goto();
@@ -116,6 +117,7 @@ test("after the first load the page works offline: reload, run a scenario, open 
   const responses = recordResponses(page);
   await page.reload({ waitUntil: "load" });
   await lab.waitReady();
+  await expect(lab.presetSelect, "offline, the page reads the link in its address").toHaveValue("citywide-lockdown");
   expect(await lab.summaryValues(), "offline, the link shows the same summary").toEqual(online);
   const notFromWorker = responses.filter(([url, fromWorker]) => !fromWorker && !url.startsWith("data:"));
   expect(notFromWorker, "every response came from the service worker").toEqual([]);
@@ -127,6 +129,8 @@ test("after the first load the page works offline: reload, run a scenario, open 
   // Another share link, never opened before, and the bare address.
   await lab.goto(OTHER_LINK);
   await lab.waitReady();
+  await expect(lab.presetSelect).toHaveValue("no-controls");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
   expect(await lab.summaryValue("infections_total")).not.toBe("");
   await lab.goto();
   await lab.waitReady();
@@ -204,6 +208,13 @@ test("a new version shows the update banner; clicking it reloads into the new ve
     // The viewport, where the reader sees the banner (fixed at its bottom).
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "update-banner-1440x900.png") });
+    // On a phone the banner fits the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const box = await banner.boundingBox();
+    expect(box.x, "the banner starts on the screen").toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, "the banner ends on the screen").toBeLessThanOrEqual(390);
+    expect(box.y + box.height, "the banner is above the bottom edge").toBeLessThanOrEqual(844);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "update-banner-390x844.png") });
 
     await Promise.all([page.waitForEvent("load"), banner.click()]);
     await lab.waitReady();
