@@ -18,6 +18,18 @@ pub fn address_link() -> String {
     )
 }
 
+/// The link the address holds after a change without reload: the fragment if there is one
+/// (a link just put there), else the query.
+pub fn address_link_fragment_first() -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    match loc.hash().unwrap_or_default() {
+        h if h.len() > 1 => h,
+        _ => loc.search().unwrap_or_default(),
+    }
+}
+
 /// The page's own address without query or fragment.
 pub fn page_address() -> String {
     web_sys::window()

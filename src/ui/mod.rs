@@ -18,6 +18,7 @@ pub mod state;
 
 use std::rc::Rc;
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -144,6 +145,33 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let (entries, notes) = saved::load_all();
             dispatch.dispatch(Action::SavedRead { entries, notes });
+        });
+    }
+    {
+        // A link put in the address without a reload (a new #fragment, or Back to one).
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || {
+                let decoded = link::decode(&browser::address_link_fragment_first());
+                dispatch.dispatch(Action::OpenLink(Box::new(decoded)));
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                for event in ["hashchange", "popstate"] {
+                    let _ = w
+                        .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+                }
+            }
+            move || {
+                if let Some(w) = window {
+                    for event in ["hashchange", "popstate"] {
+                        let _ = w.remove_event_listener_with_callback(
+                            event,
+                            listener.as_ref().unchecked_ref(),
+                        );
+                    }
+                }
+            }
         });
     }
     {

@@ -115,6 +115,9 @@ pub enum Action {
     SetDiffIndicator(Indicator),
     /// Edits the scenario the levers edit ([`AppState::edit_target`]).
     Edit(Edit),
+    /// A link opened in the address after load (a new fragment, Back to an earlier one):
+    /// everything it holds, and what it could not use.
+    OpenLink(Box<Decoded>),
     DismissLinkNotice(usize),
     DismissLinkNotices,
     DismissNote(usize),
@@ -340,6 +343,14 @@ impl AppState {
             Action::ShowShare(open) => next.share_open = open,
             Action::SetMapIndicator(m) => next.map_indicator = m,
             Action::SetDiffIndicator(i) => next.diff_indicator = i,
+            Action::OpenLink(decoded) => {
+                let before = self.link();
+                next.open_link(*decoded);
+                // The address this page just wrote, read back: nothing to open.
+                if next.link() == before && next.link_notices.is_empty() {
+                    return None;
+                }
+            }
             Action::DismissLinkNotice(i) => {
                 if i >= next.link_notices.len() {
                     return None;

@@ -133,3 +133,21 @@ test("the address follows the levers with replaceState, and Share shows it", asy
   await expect(other.getByTestId("summary-infections_total")).toHaveAttribute("data-value", infections);
   await other.close();
 });
+
+test("a link in the fragment opens too, also when only the fragment changes", async ({ lab, page }) => {
+  await lab.goto("#v=1&preset=no-outbreak&lang=en");
+  await lab.waitReady();
+  await expect(lab.presetSelect).toHaveValue("no-outbreak");
+  expect(await lab.htmlLang()).toBe("en");
+  // The address is rewritten as a query.
+  expect(lab.query()).toContain("preset=no-outbreak");
+  expect(new URL(page.url()).hash).toBe("");
+  // A new fragment on the open page (no reload) opens that link.
+  await page.evaluate(() => {
+    location.hash = "v=1&preset=citywide-lockdown&relief.reach=0.5&bogus=1";
+  });
+  await expect(lab.presetSelect).toHaveValue("citywide-lockdown");
+  await expect(lab.linkNoticeItems).toHaveCount(1);
+  await expect.poll(() => lab.query()).toContain("relief.reach=0.5");
+  expect(lab.consoleErrors).toEqual([]);
+});

@@ -2,6 +2,7 @@
 //! API, else select and `execCommand("copy")`), and a note when the link is too long to open,
 //! pointing to the JSON export.
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -30,6 +31,20 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
             if let Some(el) = input.cast::<HtmlInputElement>() {
                 let _ = el.focus();
                 el.select();
+            }
+            // Closed: keyboard users are back on the Share button.
+            || {
+                let button = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| {
+                        d.query_selector("[data-testid=\"share-button\"]")
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(b) = button {
+                    let _ = b.focus();
+                }
             }
         });
     }
