@@ -577,3 +577,106 @@ async fn saved_scenarios_save_load_rename_delete_and_skip_bad_entries() {
     assert_eq!(s.length().unwrap(), n - 1, "only that entry is deleted");
     clear_saved();
 }
+
+// The state's link wiring, without the DOM
+
+#[wasm_bindgen_test]
+fn the_state_round_trips_through_its_link() {
+    use recovery_lab::scenario::link::decode;
+    use recovery_lab::ui::state::{Action, AppState, Compared, Edit, Side};
+    use std::rc::Rc;
+
+    let state = AppState::from_link(
+        decode("?v=1&preset=vouchers-only&seed=42"),
+        recovery_lab::i18n::Lang::Zh,
+    );
+    assert_eq!(state.preset, "vouchers-only");
+    assert_eq!(state.seed, 42);
+    assert!(
+        !state.lang_chosen,
+        "no lang= in the link: the reader's language, not written"
+    );
+    assert!(!state.link().contains("lang="), "{}", state.link());
+
+    // B on, the levers on B: an edit changes B only, and both travel.
+    let b = Compared {
+        preset: "no-controls".into(),
+        scenario: Rc::new(recovery_lab::scenario::presets::preset("no-controls").unwrap()),
+        source: "preset:no-controls".into(),
+    };
+    let state = state.apply(Action::SetCompare(Some(b))).unwrap();
+    assert_eq!(
+        state.apply(Action::SetEditTarget(Side::A)),
+        None,
+        "already A: a no-op"
+    );
+    let state = state.apply(Action::SetEditTarget(Side::B)).unwrap();
+    let edit = Edit::Param {
+        key: "relief.reach",
+        value: 0.75,
+    };
+    let state = state.apply(Action::Edit(edit.clone())).unwrap();
+    assert_eq!(state.b.as_ref().unwrap().scenario.relief.reach, 0.75);
+    assert_ne!(state.scenario.relief.reach, 0.75);
+    assert_eq!(
+        state.apply(Action::Edit(edit)),
+        None,
+        "the same value again: a no-op"
+    );
+    let link = state.link();
+    assert!(
+        link.contains("b.preset=no-controls") && link.contains("b.relief.reach=0.75"),
+        "{link}"
+    );
+
+    let reopened = AppState::from_link(decode(&link), recovery_lab::i18n::Lang::Zh);
+    assert!(reopened.link_notices.is_empty());
+    assert_eq!(reopened.link(), link);
+    assert_eq!(
+        reopened.b.as_ref().unwrap().scenario,
+        state.b.as_ref().unwrap().scenario
+    );
+    assert_eq!(*reopened.scenario, *state.scenario);
+
+    // B off: the levers go back to A, and B leaves the link.
+    let off = state.apply(Action::SetCompare(None)).unwrap();
+    assert_eq!(off.edit_target, Side::A);
+    assert!(!off.link().contains("b."), "{}", off.link());
+    assert!(off
+        .apply(Action::SetLang(recovery_lab::i18n::Lang::En))
+        .unwrap()
+        .link()
+        .contains("lang=en"));
+}
+
+#[wasm_bindgen_test]
+fn saved_entries_read_back_or_say_why_not() {
+    use recovery_lab::ui::saved::{
+        entry_json, parse_entry, read_entries, KEY_PREFIX, SCHEMA_VERSION,
+    };
+    let good = entry_json("  A name  ", "v=1&preset=no-outbreak");
+    let e = parse_entry("k", &good).unwrap();
+    assert_eq!(e.name, "A name");
+    assert_eq!(e.named.preset, "no-outbreak");
+    for (text, why) in [
+        ("{", "not JSON"),
+        ("[1]", "not a JSON object"),
+        ("{\"app\":\"other\"}", "not a Recovery Lab entry"),
+        ("{\"app\":\"recovery-lab\"}", "no schema"),
+        (&*format!("{{\"app\":\"recovery-lab\",\"schema\":{}}}", SCHEMA_VERSION + 1), "newer"),
+        ("{\"app\":\"recovery-lab\",\"schema\":1,\"link\":\"v=1\"}", "no name"),
+        ("{\"app\":\"recovery-lab\",\"schema\":1,\"name\":\"x\"}", "no link"),
+        ("{\"app\":\"recovery-lab\",\"schema\":1,\"name\":\"x\",\"link\":\"v=1&relief.reach=9\"}", "relief.reach"),
+    ] {
+        let err = parse_entry("k", text).unwrap_err();
+        assert!(err.contains(why), "{text}: {err}");
+    }
+    let pairs = vec![
+        (format!("{KEY_PREFIX}2"), good.clone()),
+        (format!("{KEY_PREFIX}1"), "{".to_string()),
+        ("someone-else".to_string(), "{".to_string()),
+    ];
+    let (entries, notes) = read_entries(&pairs);
+    assert_eq!(entries.len(), 1);
+    assert_eq!(notes.len(), 1, "other keys are not ours to judge");
+}
