@@ -680,3 +680,24 @@ fn saved_entries_read_back_or_say_why_not() {
     assert_eq!(entries.len(), 1);
     assert_eq!(notes.len(), 1, "other keys are not ours to judge");
 }
+
+#[wasm_bindgen_test]
+async fn the_share_dialog_says_when_a_link_is_too_long_to_open() {
+    use recovery_lab::scenario::link::MAX_LINK_LENGTH;
+    use recovery_lab::ui::components::share_dialog::{ShareDialog, ShareDialogProps};
+    for (len, warned) in [(MAX_LINK_LENGTH, 0), (MAX_LINK_LENGTH + 1, 1)] {
+        let root = fresh_root();
+        let props = ShareDialogProps {
+            url: format!("https://example.org/?{}", "x".repeat(len)).into(),
+            query_len: len,
+            onclose: yew::Callback::noop(),
+        };
+        yew::Renderer::<ShareDialog>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert_eq!(count(&root, "share-too-long"), warned, "{len} characters");
+        if warned == 1 {
+            let note = by_testid(&root, "share-too-long").text_content().unwrap();
+            assert!(note.contains("JSON"), "points to the JSON export: {note}");
+        }
+    }
+}
