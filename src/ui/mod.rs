@@ -8,6 +8,7 @@
 //! (`scenario::link::decode`) and keeps the address equal to the state's link with
 //! `history.replaceState`, never adding history entries.
 
+mod bench;
 pub mod browser;
 pub mod compare;
 pub mod components;
