@@ -142,10 +142,32 @@ pub fn app() -> Html {
         use_effect_with(link.clone(), |link| browser::replace_address(link));
     }
     {
+        // The saved scenarios: read once, and again when another tab of the page changes them.
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
             let (entries, notes) = saved::load_all();
             dispatch.dispatch(Action::SavedRead { entries, notes });
+            let listener =
+                Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+                    // `key` is null when the whole storage was cleared.
+                    if e.key().is_none_or(|k| k.starts_with(saved::KEY_PREFIX)) {
+                        let (entries, notes) = saved::load_all();
+                        dispatch.dispatch(Action::SavedRead { entries, notes });
+                    }
+                });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w
+                    .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "storage",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
         });
     }
     {

@@ -166,3 +166,22 @@ test("each chart downloads as a PNG", async ({ lab, page }) => {
     await expect(page.getByTestId(`png-${id}`)).toBeVisible();
   }
 });
+
+test("a scenario saved in one tab appears in another open tab", async ({ lab, page }) => {
+  await lab.goto();
+  await lab.waitReady();
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith("recovery-lab.saved.")) localStorage.removeItem(k);
+  });
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(other.getByTestId("app")).toHaveAttribute("data-ready", "1");
+  await expect(other.getByTestId("saved-item")).toHaveCount(0);
+  await lab.saveScenario("From tab one");
+  await expect(other.getByTestId("saved-item")).toHaveCount(1);
+  await expect(other.getByTestId("compare-select").locator("option", { hasText: "From tab one" })).toHaveCount(1);
+  await other.close();
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith("recovery-lab.saved.")) localStorage.removeItem(k);
+  });
+});
