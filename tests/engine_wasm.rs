@@ -40,7 +40,10 @@ fn deterministic_and_seeded_summaries_equal_the_native_runner() {
     let scenario = presets::jinzhong_2022();
     for (command, mode) in [
         ("run --preset jinzhong-2022 --summary", Mode::Deterministic),
-        ("run --preset jinzhong-2022 --seed 1 --summary", Mode::Stochastic { seed: 1 }),
+        (
+            "run --preset jinzhong-2022 --seed 1 --summary",
+            Mode::Stochastic { seed: 1 },
+        ),
     ] {
         let (_, summary) = sim::run_summary(&scenario, mode);
         let here = serde_json::to_value(&summary).expect("summary serialises");
