@@ -3,7 +3,8 @@
 // free loopback port and passes its URL). Drives Debian's Chromium with Playwright (the library,
 // not the test runner) and measures, on the release build:
 //
-//   cold load     COLD fresh browser contexts (empty cache, service workers blocked), each:
+//   cold load     COLD fresh browser contexts (empty cache, no service worker yet: the page
+//                 registers its worker after the load event, as on a first visit), each:
 //                 navigation start → first rAF callback in which a chart-* canvas has a
 //                 non-blank pixel (polled every animation frame with getImageData), the time
 //                 the app root shows data-ready="1", and the longest long task (PerformanceObserver
@@ -28,7 +29,8 @@
 //                 the time per chart and between canvas calls and the rest (wasm: the engine,
 //                 building the figures, plotters, Yew), and a V8 CPU profile (DevTools protocol)
 //                 aggregated by function, and a Chromium trace (browser.startTracing) summed by
-//                 event (script, style, layout, paint). The instrumented figures are only for
+//                 event (script, style, layout, paint), in wall time and in the main thread's
+//                 CPU time (the events' tdur), which other jobs on the machine do not stretch. The instrumented figures are only for
 //                 attribution.
 //
 //   node scripts/bench-page.mjs --url http://127.0.0.1:PORT/ [--out FILE] [--moves 200] [--cold 5]
@@ -88,6 +90,7 @@ function initScript() {
     pending: 0,
     yields: 0,
     lastWorkEnd: 0,
+    onIdle: null,
   });
   // Yew's scheduler yields to the browser with setTimeout(0) once a pass has run 16 ms, leaving
   // the rest of the work (charts still to draw) to that timer: while a move is measured, such
@@ -105,6 +108,14 @@ function initScript() {
           return fn.apply(this, a);
         } finally {
           bench.lastWorkEnd = performance.now();
+          // After the microtasks this timer queued: if no timer is left, the move's work is done.
+          queueMicrotask(() => {
+            if (bench.pending === 0 && bench.onIdle) {
+              const f = bench.onIdle;
+              bench.onIdle = null;
+              f();
+            }
+          });
         }
       },
       ms,
@@ -144,7 +155,7 @@ function initScript() {
 }
 
 async function coldLoad(browser) {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: "zh-CN", serviceWorkers: "block" });
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: "zh-CN" });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -250,13 +261,11 @@ async function moveSlider(page, key, moves) {
                 return;
               }
               // Yew yielded: wait for its timers, then for the next frame to be rendered.
-              const wait = () => {
-                if (b.pending > 0) return after(wait);
+              b.onIdle = () => {
                 b.track = false;
                 const tDone = b.lastWorkEnd;
                 requestAnimationFrame(() => after(() => resolve([t0, tDone, performance.now(), b.yields])));
               };
-              wait();
             });
           }),
         );
@@ -375,18 +384,13 @@ async function attribute(page, key, moves) {
             queueMicrotask(() => {
               const tMicro = performance.now();
               // As in moveSlider: wait for the timers Yew's scheduler yielded to.
-              const wait = () => {
-                if (b.pending > 0) {
-                  const ch = new MessageChannel();
-                  ch.port1.onmessage = wait;
-                  ch.port2.postMessage(0);
-                  return;
-                }
+              const done = () => {
                 rec.on = false;
                 b.track = false;
                 resolve([t0, b.yields ? b.lastWorkEnd : tMicro]);
               };
-              wait();
+              if (b.pending > 0) b.onIdle = done;
+              else done();
             });
           }),
         );
@@ -509,8 +513,10 @@ async function timeline(browser, page, key, moves) {
   const sums = new Map();
   for (const e of events) {
     if (e.ph !== "X" || !main.has(`${e.pid}:${e.tid}`) || typeof e.dur !== "number") continue;
-    const s = sums.get(e.name) || { ms: 0, count: 0 };
+    const s = sums.get(e.name) || { ms: 0, cpu: 0, count: 0 };
     s.ms += e.dur / 1000;
+    // tdur: the thread's CPU time, which other jobs on the machine do not stretch.
+    s.cpu += (typeof e.tdur === "number" ? e.tdur : e.dur) / 1000;
     s.count++;
     sums.set(e.name, s);
   }
@@ -519,13 +525,17 @@ async function timeline(browser, page, key, moves) {
   return Object.fromEntries(
     pick
       .filter((n) => sums.has(n))
-      .map((n) => [n, { msPerMove: Math.round((sums.get(n).ms / moves) * 100) / 100, perMove: Math.round((sums.get(n).count / moves) * 10) / 10 }]),
+      .map((n) => {
+        const v = sums.get(n);
+        const r = (x) => Math.round((x / moves) * 100) / 100;
+        return [n, { msPerMove: r(v.ms), cpuMsPerMove: r(v.cpu), perMove: Math.round((v.count / moves) * 10) / 10 }];
+      }),
   );
 }
 
 // One more cold load under the CPU profiler, from before navigation to the first chart + 1 s.
 async function coldProfile(browser) {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: "zh-CN", serviceWorkers: "block" });
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: "zh-CN" });
   const page = await context.newPage();
   await page.addInitScript(initScript);
   const cdp = await context.newCDPSession(page);
