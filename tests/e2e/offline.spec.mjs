@@ -191,14 +191,16 @@ test("a new version shows the update banner; clicking it reloads into the new ve
     expect(await cacheNames(page)).toEqual([`recovery-lab-${copy.version}`]);
     await expect(page.getByTestId("update-banner")).toHaveCount(0);
 
-    // Publish a new build: another index.html and, as the build would write, another sw.js.
+    // The network drops; meanwhile a new build is published: another index.html and, as the
+    // build would write, another sw.js. When the network comes back, the open tab looks for it.
+    await context.setOffline(true);
     const next = `${copy.version}0`;
     const index = copy.site.get("/index.html").toString("utf8");
     copy.site.set("/index.html", Buffer.from(index.replace("<head>", '<head>\n    <meta name="e2e-build" content="next" />')));
     const sw = copy.site.get("/sw.js").toString("utf8");
     copy.site.set("/sw.js", Buffer.from(sw.replace(`const VERSION = "${copy.version}";`, `const VERSION = "${next}";`)));
-    // The browser looks for a new sw.js on navigations; a tab left open asks through update().
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await expect(page.getByTestId("update-banner")).toHaveCount(0);
+    await context.setOffline(false);
 
     const banner = page.getByTestId("update-banner");
     await expect(banner).toBeVisible();
