@@ -4,10 +4,12 @@
 // The service worker and the banner live in index.html (registration script) and static/sw.js
 // (dist/sw.js is written by scripts/sw-precache.mjs); the banner is plain DOM outside the app
 // root: data-testid="update-banner".
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { test, expect, RecoveryLab, SCREENSHOT_DIR } from "./recovery-lab.page.mjs";
+import { test, expect, RecoveryLab, ROOT, SCREENSHOT_DIR } from "./recovery-lab.page.mjs";
 
 /** Waits until a service worker controls the page: it has cached every file by then. */
 async function waitForServiceWorker(page, timeout = 20_000) {
@@ -224,6 +226,61 @@ test("a new version shows the update banner; clicking it reloads into the new ve
     await expect(banner).toHaveCount(0);
     expect(await cacheNames(page), "the old version's cache is deleted").toEqual([`recovery-lab-${next}`]);
     expect(lab.foreignRequests, "requests to another origin").toEqual([]);
+    expect(lab.consoleErrors, "console errors").toEqual([]);
+  } finally {
+    await context.close();
+    await new Promise((resolve) => copy.server.close(resolve));
+  }
+});
+
+test("a debug build's worker (trunk serve) replaces a release worker: cache gone, page from the server", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  // The sw.js a debug build gets: the build's own hook, run as Trunk runs it.
+  const staging = mkdtempSync(path.join(tmpdir(), "sw-debug-"));
+  let devWorker;
+  try {
+    execFileSync("node", [path.join(ROOT, "scripts", "sw-precache.mjs")], {
+      env: { ...process.env, TRUNK_STAGING_DIR: staging, TRUNK_SOURCE_DIR: ROOT, TRUNK_PROFILE: "debug" },
+      stdio: "pipe",
+    });
+    devWorker = readFileSync(path.join(staging, "sw.js"));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  expect(devWorker.toString("utf8")).toContain("const ENABLED = false;");
+
+  const copy = await serveCopy(request, baseURL);
+  const context = await browser.newContext({ locale: "zh-CN" });
+  try {
+    const page = await context.newPage();
+    const lab = new RecoveryLab(page, copy.url);
+    await lab.goto();
+    await lab.waitReady();
+    await waitForServiceWorker(page);
+    expect(await cacheNames(page)).toEqual([`recovery-lab-${copy.version}`]);
+
+    // The same address now serves a debug build (scripts/serve.sh, then trunk serve, both on 8080).
+    const index = copy.site.get("/index.html").toString("utf8");
+    copy.site.set("/index.html", Buffer.from(index.replace("<head>", '<head>\n    <meta name="e2e-build" content="dev" />')));
+    copy.site.set("/sw.js", devWorker);
+    // The debug worker takes over at once, deletes the cache and reloads the page.
+    await Promise.all([
+      page.waitForEvent("load"),
+      page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update()),
+    ]);
+    await expect(page.locator('meta[name="e2e-build"]'), "the reloaded page comes from the server").toHaveCount(1);
+    await lab.waitReady();
+    await expect.poll(() => cacheNames(page), { message: "the release cache is deleted" }).toEqual([]);
+
+    // From now on every request goes to the server.
+    const responses = recordResponses(page);
+    await page.reload({ waitUntil: "load" });
+    await lab.waitReady();
+    expect(responses.length).toBeGreaterThan(0);
+    expect(responses.filter(([, fromWorker]) => fromWorker), "no response from the worker").toEqual([]);
     expect(lab.consoleErrors, "console errors").toEqual([]);
   } finally {
     await context.close();
