@@ -10,6 +10,7 @@
 
 mod bench;
 pub mod browser;
+pub mod canvas_backend;
 pub mod compare;
 pub mod components;
 pub mod engine;

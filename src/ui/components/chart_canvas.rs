@@ -8,7 +8,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
@@ -18,6 +17,7 @@ use crate::charts::{Figure, PlotFrame};
 use crate::i18n::{Lang, Text};
 use crate::scenario::Scenario;
 use crate::ui::browser;
+use crate::ui::canvas_backend::CachedTextCanvas;
 use crate::ui::compare::{self, ChartKind, Run};
 use crate::ui::engine::Results;
 
@@ -81,7 +81,8 @@ fn paint(canvas: &HtmlCanvasElement, figure: &Figure, lang: Lang) -> Option<Plot
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    // Text sizes come from a cache: plotters measures text with a forced layout of the page.
+    let backend = CachedTextCanvas::with_canvas_object(canvas.clone())?;
     let root = backend.into_drawing_area();
     let frame = figure.draw(&root, lang, ratio).ok()?;
     root.present().ok()?;
