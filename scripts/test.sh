@@ -86,35 +86,6 @@ browser_tests_run() {
         cargo test --target wasm32-unknown-unknown "${browser_tests[@]}"
 }
 
-e2e_run() {
-    local port_file server_pid port
-    port_file="$(mktemp)"
-    : >"$port_file"
-    node scripts/serve-dist.mjs --dir dist --host 127.0.0.1 --port 0 --port-file "$port_file" &
-    server_pid=$!
-    for _ in $(seq 1 100); do
-        [[ -s "$port_file" ]] && break
-        kill -0 "$server_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    port="$(cat "$port_file")"
-    rm -f "$port_file"
-    if [[ -z "$port" ]]; then
-        echo "the static server did not start" >&2
-        kill "$server_pid" 2>/dev/null
-        return 1
-    fi
-    local target_dir="${CARGO_TARGET_DIR:-$ROOT/target}"
-    E2E_BASE_URL="http://127.0.0.1:$port/" \
-        RECOVERY_LAB_CLI="$target_dir/debug/recovery-lab-cli" \
-        playwright test --config tests/e2e/playwright.config.mjs
-    local rc=$?
-    kill "$server_pid" 2>/dev/null
-    wait "$server_pid" 2>/dev/null
-    note "static server on port $port stopped"
-    return "$rc"
-}
-
 # --- Run ---------------------------------------------------------------------------------------
 
 run_stage setup "$ROOT/scripts/setup.sh" || {
@@ -128,7 +99,7 @@ run_stage browser browser_tests_run
 run_stage cli cargo build --bin recovery-lab-cli
 if run_stage build "$ROOT/scripts/build.sh"; then
     run_stage size "$ROOT/scripts/size-budget.sh" dist
-    run_stage e2e e2e_run
+    run_stage e2e "$ROOT/scripts/e2e.sh"
 else
     skip_stage size "build failed"
     skip_stage e2e "build failed"

@@ -265,6 +265,14 @@ pub enum Text {
     ImportJson,
     ImportRefused,
     PngOf,
+    // Ensemble and bands (#5): variants go below this line
+    //
+    // Presentation mode and playback (#6): variants go below this line
+    //
+    // Guided stories (#6): variants go below this line
+    //
+    // Accessibility, QR codes, phone layout (#4, #6): variants go below this line
+    //
 }
 
 impl Text {
@@ -609,6 +617,14 @@ impl Text {
                 "The imported file is not a valid scenario; nothing was changed",
             ),
             Text::PngOf => ("下载PNG图片", "Download as PNG"),
+            // Ensemble and bands (#5): variants go below this line
+            //
+            // Presentation mode and playback (#6): variants go below this line
+            //
+            // Guided stories (#6): variants go below this line
+            //
+            // Accessibility, QR codes, phone layout (#4, #6): variants go below this line
+            //
         }
     }
 }
