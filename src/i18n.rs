@@ -268,6 +268,27 @@ pub enum Text {
     // Ensemble and bands (#5): variants go below this line
     //
     // Presentation mode and playback (#6): variants go below this line
+    Playback,
+    Play,
+    Pause,
+    PlaybackSpeed,
+    DaysPerSecond,
+    PlaybackDay,
+    ShowWholeYear,
+    WholeYear,
+    PlaybackHint,
+    AsOf,
+    NotYet,
+    Present,
+    PresentTitle,
+    Presentation,
+    LeavePresentation,
+    PreviousSlide,
+    NextSlide,
+    PresentHint,
+    ChangedLevers,
+    SameAsPreset,
+    ScanToOpen,
     //
     // Guided stories (#6): variants go below this line
     //
@@ -620,6 +641,27 @@ impl Text {
             // Ensemble and bands (#5): variants go below this line
             //
             // Presentation mode and playback (#6): variants go below this line
+            Text::Playback => ("回放", "Playback"),
+            Text::Play => ("播放", "Play"),
+            Text::Pause => ("暂停", "Pause"),
+            Text::PlaybackSpeed => ("速度", "Speed"),
+            Text::DaysPerSecond => ("天/秒", "days/s"),
+            Text::PlaybackDay => ("日期", "Day"),
+            Text::ShowWholeYear => ("显示全年", "Show the whole year"),
+            Text::WholeYear => ("全年", "Whole year"),
+            Text::PlaybackHint => ("逐日回放这一年：图表和区县图画到所选日期，摘要卡片显示截至当天的数字。", "Play the year back day by day: the charts and the district view fill in up to the chosen day, and the cards show the figures as of that day."),
+            Text::AsOf => ("截至", "As of"),
+            Text::NotYet => ("尚未到来", "not yet"),
+            Text::Present => ("演示", "Present"),
+            Text::PresentTitle => ("演示模式（P）：全屏、大字，一次一张图", "Presentation mode (P): full screen, large type, one chart at a time"),
+            Text::Presentation => ("演示模式", "Presentation"),
+            Text::LeavePresentation => ("退出（Esc）", "Leave (Esc)"),
+            Text::PreviousSlide => ("上一张", "Previous"),
+            Text::NextSlide => ("下一张", "Next"),
+            Text::PresentHint => ("← → 切换图表 · 空格 播放/暂停 · Esc 退出", "← → change chart · Space play / pause · Esc leave"),
+            Text::ChangedLevers => ("与预设不同的杠杆", "Levers changed from the preset"),
+            Text::SameAsPreset => ("与预设相同", "As in the preset"),
+            Text::ScanToOpen => ("手机扫码，打开同一情景", "Scan to open this scenario on a phone"),
             //
             // Guided stories (#6): variants go below this line
             //

@@ -65,10 +65,20 @@ impl MapIndicator {
 
     /// The figure of each district, in [`DISTRICTS`] order.
     pub fn values(self, outcome: &Outcome) -> [f64; DISTRICT_COUNT] {
+        self.values_until(outcome, None)
+    }
+
+    /// The figure of each district as of the end of day `until` (the whole run for `None`):
+    /// totals on that day, peaks and GDP lost over the days so far, firms open that day.
+    pub fn values_until(self, outcome: &Outcome, until: Option<usize>) -> [f64; DISTRICT_COUNT] {
+        let shown = until.map_or(usize::MAX, |d| d.saturating_add(1));
         let mut out = [0.0; DISTRICT_COUNT];
         for (slot, &d) in out.iter_mut().zip(DISTRICTS.iter()) {
             let area = Area::District(d);
-            let s = |i| outcome.series(i, area);
+            let s = |i| {
+                let all = outcome.series(i, area);
+                &all[..all.len().min(shown)]
+            };
             let last = |i| s(i).last().copied().unwrap_or(0.0);
             let max = |i| s(i).iter().copied().fold(0.0f64, f64::max);
             *slot = match self {

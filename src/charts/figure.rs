@@ -323,10 +323,23 @@ impl Figure {
         lang: Lang,
         scale: f64,
     ) -> Result<PlotFrame, DrawError<DB>> {
+        self.draw_until(area, lang, scale, None)
+    }
+
+    /// Draws the figure filling `area` with its data up to day `until` only (all of it for
+    /// `None`), with a rule on that day. The axes stay those of the whole run, so a chart
+    /// played back day by day fills in without its scales moving.
+    pub fn draw_until<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        lang: Lang,
+        scale: f64,
+        until: Option<usize>,
+    ) -> Result<PlotFrame, DrawError<DB>> {
         area.fill(&WHITE)?;
         match self {
-            Figure::Lines(c) => c.draw(area, lang, scale),
-            Figure::Heat(h) => h.draw(area, lang, scale),
+            Figure::Lines(c) => c.draw(area, lang, scale, until),
+            Figure::Heat(h) => h.draw(area, lang, scale, until),
         }
     }
 }
@@ -398,7 +411,10 @@ impl LineChart {
         area: &DrawingArea<DB, Shift>,
         lang: Lang,
         scale: f64,
+        until: Option<usize>,
     ) -> Result<PlotFrame, DrawError<DB>> {
+        // Points drawn per series: days 0..=until.
+        let shown = until.map_or(usize::MAX, |d| d.saturating_add(1));
         let legend = self.legend();
         let legend_h = style::legend_height(area, &legend, scale)?;
         let (top, plot_area) = area.split_vertically(legend_h);
@@ -461,6 +477,7 @@ impl LineChart {
             let points = s
                 .values
                 .iter()
+                .take(shown)
                 .enumerate()
                 .map(move |(i, v)| (i as i32, v / ldiv));
             match s.stroke {
@@ -515,6 +532,13 @@ impl LineChart {
             ))?;
         }
 
+        if let Some(day) = until.filter(|&d| d + 1 < self.days) {
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(day as i32, llo), (day as i32, lhi)],
+                style::MUTED.stroke_width(px(1.0, scale).max(1) as u32),
+            )))?;
+        }
+
         let (xr, yr) = chart.plotting_area().get_pixel_range();
         let frame = PlotFrame {
             left: xr.start,
@@ -540,6 +564,7 @@ impl LineChart {
                 let points = s
                     .values
                     .iter()
+                    .take(shown)
                     .enumerate()
                     .map(move |(i, v)| (i as i32, v / rdiv));
                 match s.stroke {
@@ -570,7 +595,9 @@ impl Heatmap {
         area: &DrawingArea<DB, Shift>,
         lang: Lang,
         scale: f64,
+        until: Option<usize>,
     ) -> Result<PlotFrame, DrawError<DB>> {
+        let shown = until.map_or(usize::MAX, |d| d.saturating_add(1));
         // The colour key: the scale's name, then a bar from 0 to max.
         let key_h = px(26.0, scale);
         let (key, plot_area) = area.split_vertically(key_h);
@@ -649,11 +676,12 @@ impl Heatmap {
         // One rectangle per run of equal values keeps the element count low.
         for (r, row) in self.rows.iter().enumerate() {
             let k = (n - 1 - r) as i32;
+            let values = &row.values[..row.values.len().min(shown)];
             let mut d = 0;
-            while d < row.values.len() {
-                let v = row.values[d];
+            while d < values.len() {
+                let v = values[d];
                 let mut e = d + 1;
-                while e < row.values.len() && row.values[e] == v {
+                while e < values.len() && values[e] == v {
                     e += 1;
                 }
                 if v > 0.0 {
@@ -677,6 +705,16 @@ impl Heatmap {
                     (self.days as i32, SegmentValue::Exact(k)),
                 ],
                 WHITE.stroke_width(px(2.0, scale).max(1) as u32),
+            )))?;
+        }
+
+        if let Some(day) = until.filter(|&d| d + 1 < self.days) {
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![
+                    (day as i32 + 1, SegmentValue::Exact(0)),
+                    (day as i32 + 1, SegmentValue::Exact(n as i32)),
+                ],
+                style::MUTED.stroke_width(px(1.0, scale).max(1) as u32),
             )))?;
         }
 

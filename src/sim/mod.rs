@@ -7,6 +7,7 @@
 //! - [`summarize`], [`run_summary`]: the summary figures of a run.
 //! - [`ensemble`]: many stochastic runs, their summaries and quantile bands.
 
+pub mod as_of;
 pub mod controls;
 pub mod economy;
 mod engine;

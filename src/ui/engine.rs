@@ -4,13 +4,16 @@
 use crate::scenario::validate::validate;
 use crate::scenario::Scenario;
 use crate::sim::summary::summarize_against;
-use crate::sim::{self, without_fiscal_levers, Mode, Outcome, Summary};
+use crate::sim::{self, without_fiscal_levers, Area, Indicator, Mode, Outcome, Summary};
 
 /// A run the page can show.
 #[derive(Debug, PartialEq)]
 pub struct Results {
     pub outcome: Outcome,
     pub summary: Summary,
+    /// City GDP a day in the run without the fiscal levers: what the cards' "GDP kept per
+    /// yuan" is measured against, also as of a day during playback (`sim::as_of`).
+    pub counterfactual_gdp: Vec<f64>,
 }
 
 /// Why there is nothing to show.
@@ -42,15 +45,20 @@ pub fn compute(
         EngineError::Invalid(errors.into_iter().map(|e| (e.path, e.value)).collect())
     })?;
     let outcome = sim::run(scenario, Mode::Deterministic);
-    let summary = match counterfactual {
-        Some(cf) => summarize_against(scenario, &outcome, cf),
+    let gdp_of = |cf: &Outcome| cf.series(Indicator::Gdp, Area::City).to_vec();
+    let (summary, counterfactual_gdp) = match counterfactual {
+        Some(cf) => (summarize_against(scenario, &outcome, cf), gdp_of(cf)),
         None => {
             let cf = sim::run(&without_fiscal_levers(scenario), Mode::Deterministic);
-            summarize_against(scenario, &outcome, &cf)
+            (summarize_against(scenario, &outcome, &cf), gdp_of(&cf))
         }
     };
     if outcome.all_values().iter().any(|v| !v.is_finite()) {
         return Err(EngineError::NonFinite);
     }
-    Ok(Results { outcome, summary })
+    Ok(Results {
+        outcome,
+        summary,
+        counterfactual_gdp,
+    })
 }

@@ -15,6 +15,7 @@ pub mod compare;
 pub mod components;
 pub mod engine;
 pub mod fields;
+pub mod playback;
 pub mod saved;
 pub mod state;
 
@@ -218,6 +219,15 @@ pub fn app() -> Html {
 
     // Callbacks
     let dispatch = state.dispatcher().to_callback();
+    let onplayback = dispatch.reform(Action::Playback);
+    {
+        // Playback's timer: moves the shown day on while playing (never reruns the engine).
+        let last = match &*results {
+            Ok(r) => r.outcome.days().saturating_sub(1),
+            Err(_) => 0,
+        };
+        playback::use_playback_timer(state.playback, last, onplayback.clone());
+    }
     let onedit = dispatch.reform(Action::Edit);
     let onpreset = dispatch.reform(Action::LoadPreset);
     let onlang = dispatch.reform(Action::SetLang);
@@ -330,7 +340,8 @@ pub fn app() -> Html {
         (Ok(r), None | Some(Ok(_))) => html! {
             <ResultsPanel a={Shown { results: r.clone(), scenario: state.scenario.clone() }} b={shown_b}
                 map_indicator={state.map_indicator} {onmap}
-                diff_indicator={state.diff_indicator} {ondiff} />
+                diff_indicator={state.diff_indicator} {ondiff}
+                playback={state.playback} onplayback={onplayback.clone()} />
         },
         (Err(e), _) | (_, Some(Err(e))) => html! { <ErrorBanner error={e.clone()} {onreset} /> },
     };

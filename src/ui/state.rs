@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::fields::MeasureField;
+use super::playback::{Playback, PlaybackAction};
 use super::saved::SavedEntry;
 use crate::charts::districts::MapIndicator;
 use crate::i18n::Lang;
@@ -78,6 +79,10 @@ pub struct AppState {
     pub notes: Vec<PageNote>,
     /// The saved scenarios, as last read from the browser's storage.
     pub saved: Rc<Vec<SavedEntry>>,
+    /// The day the results show and whether it plays (not in the link).
+    pub playback: Playback,
+    /// Presentation mode's slide when it is open (not in the link).
+    pub presentation: Option<usize>,
 }
 
 impl Default for AppState {
@@ -98,6 +103,8 @@ impl Default for AppState {
             link_notices: Vec::new(),
             notes: Vec::new(),
             saved: Rc::new(Vec::new()),
+            playback: Playback::default(),
+            presentation: None,
         }
     }
 }
@@ -135,6 +142,10 @@ pub enum Action {
         entries: Vec<SavedEntry>,
         notes: Vec<PageNote>,
     },
+    /// Playback: play, pause, seek, speed, the timer's steps ([`crate::ui::playback`]).
+    Playback(PlaybackAction),
+    /// Presentation mode on a slide, or closed.
+    Present(Option<usize>),
 }
 
 /// A change to the scenario. Values arrive already checked at the field.
@@ -341,6 +352,8 @@ impl AppState {
             }
             Action::ShowHelp(open) => next.help_open = open,
             Action::ShowShare(open) => next.share_open = open,
+            Action::Playback(p) => next.playback = self.playback.apply(p),
+            Action::Present(slide) => next.presentation = slide,
             Action::SetMapIndicator(m) => next.map_indicator = m,
             Action::SetDiffIndicator(i) => next.diff_indicator = i,
             Action::OpenLink(decoded) => {

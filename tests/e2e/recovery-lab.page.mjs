@@ -30,6 +30,13 @@
 //   saved-name, saved-load, saved-rename, saved-rename-input, saved-rename-ok, saved-delete
 //   page-notes: saved-skipped, storage-unavailable, import-error
 //   export-csv, export-json, import-json (file input), png-<chart id> (incl. png-diff)
+// Playback and presentation mode (issue 6):
+//   playback-bar                       data-day = the day shown ("" = whole year),
+//                                      data-playing = "1" / "0"
+//   playback-play, playback-speed      play / pause button; <select> of days per second
+//   playback-scrubber, playback-date   range input over the days; the date (data-value ISO, "")
+//   playback-all                       back to the whole year
+//   summary-as-of                      "As of …" above the cards (data-value ISO) in playback
 import { test as base, expect } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";

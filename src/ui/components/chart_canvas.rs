@@ -51,6 +51,12 @@ pub struct ChartCanvasProps {
     /// Scenario B, drawn over A.
     #[prop_or_default]
     pub b: Option<Shown>,
+    /// Playback: draw days up to this one only, on the whole year's axes.
+    #[prop_or_default]
+    pub until: Option<usize>,
+    /// Sizes of text and lines × this (presentation mode draws large).
+    #[prop_or(1.0)]
+    pub zoom: f64,
 }
 
 fn build(id: ChartKind, a: &Shown, b: Option<&Shown>, lang: Lang) -> Figure {
@@ -66,7 +72,13 @@ fn identity(a: &Shown, b: Option<&Shown>) -> (usize, usize) {
 }
 
 /// Draws `figure` on `canvas`, sized to its CSS box; returns where the plot landed.
-fn paint(canvas: &HtmlCanvasElement, figure: &Figure, lang: Lang) -> Option<PlotFrame> {
+fn paint(
+    canvas: &HtmlCanvasElement,
+    figure: &Figure,
+    lang: Lang,
+    until: Option<usize>,
+    zoom: f64,
+) -> Option<PlotFrame> {
     let window = web_sys::window()?;
     let ratio = window.device_pixel_ratio().clamp(1.0, 3.0);
     let (w, h) = (canvas.client_width(), canvas.client_height());
@@ -84,7 +96,7 @@ fn paint(canvas: &HtmlCanvasElement, figure: &Figure, lang: Lang) -> Option<Plot
     // Text sizes come from a cache: plotters measures text with a forced layout of the page.
     let backend = CachedTextCanvas::with_canvas_object(canvas.clone())?;
     let root = backend.into_drawing_area();
-    let frame = figure.draw(&root, lang, ratio).ok()?;
+    let frame = figure.draw_until(&root, lang, ratio * zoom, until).ok()?;
     root.present().ok()?;
     Some(frame)
 }
@@ -121,12 +133,20 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let canvas_ref = canvas_ref.clone();
         let frame = frame.clone();
         let (id, a, b) = (props.id, props.a.clone(), props.b.clone());
+        let (until, zoom) = (props.until, props.zoom);
         use_effect_with(
-            (id, identity(&a, b.as_ref()), lang, *size_tick),
+            (
+                id,
+                identity(&a, b.as_ref()),
+                lang,
+                *size_tick,
+                until,
+                zoom.to_bits(),
+            ),
             move |_| {
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                     let figure = build(id, &a, b.as_ref(), lang);
-                    *frame.borrow_mut() = paint(&canvas, &figure, lang);
+                    *frame.borrow_mut() = paint(&canvas, &figure, lang, until, zoom);
                 }
             },
         );
@@ -191,7 +211,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             }
         })
     };
-    let tooltip = (*hover).and_then(|day| {
+    // During playback the days ahead are not drawn, so they are not read out either.
+    let hovered = (*hover).map(|d| props.until.map_or(d, |u| d.min(u)));
+    let tooltip = hovered.and_then(|day| {
         let f = frame.borrow().clone()?;
         let canvas = canvas_ref.cast::<HtmlCanvasElement>()?;
         let scale = canvas.client_width().max(1) as f64 / canvas.width().max(1) as f64;

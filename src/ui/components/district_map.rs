@@ -17,6 +17,9 @@ pub struct DistrictMapProps {
     pub results: Rc<Results>,
     pub indicator: MapIndicator,
     pub onselect: Callback<MapIndicator>,
+    /// Playback: the values as of this day, coloured on the whole year's scale.
+    #[prop_or_default]
+    pub until: Option<usize>,
 }
 
 impl PartialEq for DistrictMapProps {
@@ -24,6 +27,7 @@ impl PartialEq for DistrictMapProps {
         Rc::ptr_eq(&self.results, &other.results)
             && self.indicator == other.indicator
             && self.onselect == other.onselect
+            && self.until == other.until
     }
 }
 
@@ -41,8 +45,9 @@ fn ink((r, g, b): (u8, u8, u8)) -> &'static str {
 pub fn district_map(props: &DistrictMapProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let ind = props.indicator;
-    let values = ind.values(&props.results.outcome);
-    let domain = ind.domain(&values);
+    let values = ind.values_until(&props.results.outcome, props.until);
+    // The whole year's scale, so the tiles darken as the year plays instead of rescaling.
+    let domain = ind.domain(&ind.values(&props.results.outcome));
     let q = ind.quantity();
     let on_select = props.onselect.reform(|e: Event| {
         let v = e.target_unchecked_into::<HtmlSelectElement>().value();

@@ -15,6 +15,7 @@ pub mod number_field;
 pub mod page_notes;
 pub mod param_list;
 pub mod plan_table;
+pub mod playback_bar;
 pub mod results_panel;
 pub mod saved_panel;
 pub mod share_dialog;

@@ -6,12 +6,14 @@ use yew::prelude::*;
 
 use super::chart_canvas::{ChartCanvas, Shown};
 use super::district_map::DistrictMap;
+use super::playback_bar::PlaybackBar;
 use super::summary_cards::SummaryCards;
 use crate::charts::districts::MapIndicator;
 use crate::charts::ChartId;
 use crate::i18n::{Lang, Text};
 use crate::sim::Indicator;
 use crate::ui::compare::{ChartKind, DIFF_INDICATORS};
+use crate::ui::playback::{cards_summary, Playback, PlaybackAction};
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct ResultsPanelProps {
@@ -23,6 +25,11 @@ pub struct ResultsPanelProps {
     pub onmap: Callback<MapIndicator>,
     pub diff_indicator: Indicator,
     pub ondiff: Callback<Indicator>,
+    /// Day-by-day playback ([`crate::ui::playback`]).
+    #[prop_or_default]
+    pub playback: Playback,
+    #[prop_or_default]
+    pub onplayback: Callback<PlaybackAction>,
 }
 
 #[component(ResultsPanel)]
@@ -32,6 +39,13 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         let key = e.target_unchecked_into::<HtmlSelectElement>().value();
         Indicator::from_key(&key).unwrap_or(Indicator::Gdp)
     });
+    let days = props.a.results.outcome.days();
+    let until = props.playback.until(days);
+    let (summary_a, as_of) = cards_summary(&props.a.results, &props.a.scenario, until);
+    let summary_b = props
+        .b
+        .as_ref()
+        .map(|b| cards_summary(&b.results, &b.scenario, until).0);
     let diff = props.b.as_ref().map(|b| {
         html! {
             <section class="diff" aria-labelledby="diff-title">
@@ -45,24 +59,25 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     </select>
                 </div>
                 <p class="hint">{ Text::DiffHint.get(lang) }</p>
-                <ChartCanvas id={ChartKind::Diff(props.diff_indicator)} a={props.a.clone()} b={Some(b.clone())} />
+                <ChartCanvas id={ChartKind::Diff(props.diff_indicator)} a={props.a.clone()} b={Some(b.clone())} {until} />
             </section>
         }
     });
     html! {
         <section class="results" aria-label={Text::Results.get(lang)}>
-            <SummaryCards summary={props.a.results.summary.clone()}
-                b={props.b.as_ref().map(|b| b.results.summary.clone())}
+            <PlaybackBar playback={props.playback} start={props.a.results.outcome.start} {days}
+                onplayback={props.onplayback.clone()} />
+            <SummaryCards summary={summary_a} b={summary_b} {as_of}
                 project_count={props.a.scenario.projects.count} />
             { diff.unwrap_or_default() }
             <h2 class="section-title">{ Text::Charts.get(lang) }</h2>
             <p class="hint">{ Text::ChartHint.get(lang) }</p>
             <div class="chart-grid">
                 { for ChartId::ALL.iter().map(|&id| html! {
-                    <ChartCanvas key={id.key()} id={ChartKind::Chart(id)} a={props.a.clone()} b={props.b.clone()} />
+                    <ChartCanvas key={id.key()} id={ChartKind::Chart(id)} a={props.a.clone()} b={props.b.clone()} {until} />
                 }) }
             </div>
-            <DistrictMap results={props.a.results.clone()} indicator={props.map_indicator} onselect={props.onmap.clone()} />
+            <DistrictMap results={props.a.results.clone()} indicator={props.map_indicator} onselect={props.onmap.clone()} {until} />
         </section>
     }
 }

@@ -20,6 +20,17 @@ pub struct SummaryCardsProps {
     pub b: Option<Summary>,
     /// Number of key projects, for "91 / 110".
     pub project_count: u32,
+    /// During playback: the summaries are as of this date (`sim::as_of`).
+    #[prop_or_default]
+    pub as_of: Option<CardsAsOf>,
+}
+
+/// What the cards say during playback: the date they are read on, and what is not known yet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardsAsOf {
+    pub date: Date,
+    /// Check dates after `date` (`YYYY-MM-DD`): their cards say "not yet".
+    pub pending: Vec<String>,
 }
 
 /// How a difference between two cards is written.
@@ -99,7 +110,8 @@ fn fmt_diff(lang: Lang, unit: DiffUnit, d: f64, scale: f64) -> String {
     format!("{sign}{body}")
 }
 
-fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
+fn cards(s: &Summary, lang: Lang, project_count: u32, as_of: Option<&CardsAsOf>) -> Vec<Card> {
+    let pending: &[String] = as_of.map_or(&[], |a| &a.pending);
     let q = |quantity, v| fmt_quantity(lang, quantity, v);
     let mut out = vec![
         card(
@@ -215,7 +227,10 @@ fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
                  map: &std::collections::BTreeMap<String, f64>,
                  f: &dyn Fn(f64) -> String,
                  unit: DiffUnit| {
+        // Check dates still ahead during playback come last, as "not yet".
         map.iter()
+            .map(|(date, v)| (date, Some(*v)))
+            .chain(pending.iter().map(|date| (date, None)))
             .map(|(date, v)| {
                 let when = date
                     .parse::<Date>()
@@ -223,12 +238,12 @@ fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
                     .unwrap_or_else(|_| date.clone());
                 Card {
                     testid: format!("summary-{key}-{date}"),
-                    data_value: format!("{v}"),
+                    data_value: v.map(|v| format!("{v}")).unwrap_or_default(),
                     label: format!("{} · {when}", label.get(lang)),
-                    value: f(*v),
-                    note: None,
+                    value: v.map(f).unwrap_or_else(|| "—".into()),
+                    note: v.is_none().then(|| Text::NotYet.get(lang).to_string()),
                     tone: "projects",
-                    num: Some(*v),
+                    num: v,
                     unit,
                 }
             })
@@ -258,10 +273,15 @@ fn cards(s: &Summary, lang: Lang, project_count: u32) -> Vec<Card> {
             .and_then(|d| d.parse::<Date>().ok())
             .map(|d| fmt_date(lang, d))
             .unwrap_or_else(|| "—".into()),
-        note: s
-            .recovery_date
-            .is_none()
-            .then(|| Text::NotRecovered.get(lang).to_string()),
+        note: s.recovery_date.is_none().then(|| {
+            // During playback a recovery still ahead cannot be known yet.
+            let why = if as_of.is_some() {
+                Text::NotYet
+            } else {
+                Text::NotRecovered
+            };
+            why.get(lang).to_string()
+        }),
         tone: "econ",
         num: s
             .recovery_date
@@ -279,14 +299,19 @@ pub fn summary_cards(props: &SummaryCardsProps) -> Html {
     let b_cards = props
         .b
         .as_ref()
-        .map(|b| cards(b, lang, props.project_count))
+        .map(|b| cards(b, lang, props.project_count, props.as_of.as_ref()))
         .unwrap_or_default();
     let comparing = props.b.is_some();
     html! {
         <section class={classes!("summary", comparing.then_some("comparing"))} aria-labelledby="summary-title">
             <h2 id="summary-title" class="section-title">{ Text::SummaryHeading.get(lang) }</h2>
+            if let Some(as_of) = &props.as_of {
+                <p class="as-of" data-testid="summary-as-of" data-value={as_of.date.to_string()}>
+                    { format!("{} {}", Text::AsOf.get(lang), fmt_date(lang, as_of.date)) }
+                </p>
+            }
             <ul class="cards">
-                { for cards(&props.summary, lang, props.project_count).into_iter().map(|c| {
+                { for cards(&props.summary, lang, props.project_count, props.as_of.as_ref()).into_iter().map(|c| {
                     let key = c.testid.trim_start_matches("summary-").to_string();
                     let b = b_cards.iter().find(|b| b.testid == c.testid);
                     let compared = b.map(|b| {
