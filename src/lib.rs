@@ -7,5 +7,6 @@ pub mod export;
 pub mod i18n;
 pub mod scenario;
 pub mod sim;
+pub mod story;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

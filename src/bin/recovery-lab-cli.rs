@@ -3,6 +3,7 @@
 //! ```text
 //! recovery-lab-cli run [--preset NAME | --scenario FILE.json | --link URL [--side a|b]] [--seed N] [--runs N] [--summary] [--csv FILE]
 //! recovery-lab-cli scenario --preset NAME
+//! recovery-lab-cli story FILE.json
 //! ```
 //!
 //! Arguments are parsed by hand to keep the dependency graph small. Any bad input gives one
@@ -51,6 +52,7 @@ recovery-lab-cli: run the Recovery Lab (复苏实验室) model of Jinzhong's 11 
 USAGE:
   recovery-lab-cli run [--preset NAME | --scenario FILE.json | --link URL [--side a|b]] [--seed N] [--runs N] [--summary] [--csv FILE]
   recovery-lab-cli scenario --preset NAME
+  recovery-lab-cli story FILE.json
   recovery-lab-cli help
 
 run:
@@ -69,6 +71,12 @@ run:
 
 scenario:
   --preset NAME        print the preset as JSON that `run --scenario` reads back
+
+story:
+  FILE.json            check a guided story (docs/story-format.md): each problem is a warning on
+                       stderr (steps or questions the page would leave out, link values it cannot
+                       use, questions the model cannot decide); prints the story's link query
+                       (put it after the page's address and `?`); exit code 2 if no step is usable
 
 Bad input: one line on stderr, exit code 2, nothing written.";
 
@@ -111,6 +119,7 @@ Bad input: one line on stderr, exit code 2, nothing written.";
     pub enum Command {
         Run(RunArgs),
         Scenario { preset: String },
+        Story { file: PathBuf },
         Help,
     }
 
@@ -248,8 +257,16 @@ Bad input: one line on stderr, exit code 2, nothing written.";
                     preset: preset.to_string(),
                 })
             }
+            "story" => match rest {
+                [file] if !file.starts_with("--") => Ok(Command::Story {
+                    file: PathBuf::from(file),
+                }),
+                _ => Err(CliError::new(
+                    "story needs one argument: a story file FILE.json",
+                )),
+            },
             other => Err(CliError::new(format!(
-                "unknown command \"{}\"; expected `run` or `scenario`",
+                "unknown command \"{}\"; expected `run`, `scenario` or `story`",
                 clip(other)
             ))),
         }
@@ -351,7 +368,50 @@ Bad input: one line on stderr, exit code 2, nothing written.";
                 print_stdout(&json)
             }
             Command::Run(args) => run(&args),
+            Command::Story { file } => story(&file),
         }
+    }
+
+    /// Checks a story file and prints its link query; warnings on stderr.
+    fn story(file: &Path) -> Result<(), CliError> {
+        use recovery_lab::story::{self, codec};
+        let text = fs::read_to_string(file).map_err(|e| {
+            CliError::new(format!(
+                "cannot read {}: {e}",
+                clip(&file.display().to_string())
+            ))
+        })?;
+        let read = story::from_json(&text);
+        for n in &read.notices {
+            eprintln!("recovery-lab-cli: warning: {}", n.message(false));
+        }
+        let Some(s) = read.story else {
+            return Err(CliError::new(format!(
+                "{} is not a usable story (see the warnings above)",
+                clip(&file.display().to_string())
+            )));
+        };
+        for (i, step) in s.steps.iter().enumerate() {
+            if let Some(q) = &step.question {
+                let answer = q.answer(&step.run());
+                if answer.correct.is_none() {
+                    eprintln!(
+                        "recovery-lab-cli: warning: step {}: the model cannot decide the question (a tie, or no value of {}): no choice will be marked right",
+                        i + 1,
+                        q.metric
+                    );
+                }
+            }
+        }
+        let query = codec::inline_query(&s);
+        if query.len() + 60 > codec::MAX_STORY_LINK_LENGTH {
+            eprintln!(
+                "recovery-lab-cli: warning: the link is {} characters; with the page's address it may pass the limit of {} (shorten the texts)",
+                query.len(),
+                codec::MAX_STORY_LINK_LENGTH
+            );
+        }
+        print_stdout(&format!("?{query}"))
     }
 
     fn run(args: &RunArgs) -> Result<(), CliError> {

@@ -62,6 +62,10 @@ const FOREIGN_KEYS: [&str; 11] = [
     "share_source",
 ];
 
+/// The keys of a story link (`crate::story::codec`), read by the story layer; the scenario
+/// decoder passes over them without a notice.
+pub const STORY_KEYS: [&str; 2] = ["story", "step"];
+
 // Types
 
 /// The page's language, as a link carries it.
@@ -1413,7 +1417,7 @@ fn percent_decode(text: &str) -> String {
 }
 
 fn is_foreign(key: &str) -> bool {
-    FOREIGN_KEYS.contains(&key) || key.starts_with("utm_")
+    FOREIGN_KEYS.contains(&key) || key.starts_with("utm_") || STORY_KEYS.contains(&key)
 }
 
 /// `major.minor.patch`, digits only.
