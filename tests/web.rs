@@ -669,7 +669,10 @@ fn saved_entries_read_back_or_say_why_not() {
         ("{\"app\":\"recovery-lab\",\"schema\":1,\"name\":\"x\",\"link\":\"v=1&relief.reach=9\"}", "relief.reach"),
     ] {
         let err = parse_entry("k", text).unwrap_err();
-        assert!(err.contains(why), "{text}: {err}");
+        let (zh, en) = (err.message(true), err.message(false));
+        assert!(en.contains(why), "{text}: {en}");
+        assert_ne!(zh, en, "{text}: said in Chinese too");
+        assert!(!zh.is_empty() && zh.chars().any(|c| c > '\u{2E80}'), "{text}: {zh}");
     }
     let pairs = vec![
         (format!("{KEY_PREFIX}2"), good.clone()),

@@ -55,33 +55,86 @@ pub fn clean_name(name: &str) -> String {
     name.trim().chars().take(MAX_NAME_CHARS).collect()
 }
 
-/// Reads one stored entry; `Err` says why it is skipped (in English: it names a format).
-pub fn parse_entry(key: &str, text: &str) -> Result<SavedEntry, String> {
+/// Why a stored entry is skipped. Said in the reader's language; the parser's own detail
+/// (serde's message) stays as it is, inside the sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SkipReason {
+    /// The text is not JSON; serde's message.
+    NotJson(String),
+    NotObject,
+    /// Another page's entry under a similar key.
+    NotOurs,
+    NoSchema,
+    /// Written by a later release; this page reads up to [`SCHEMA_VERSION`].
+    NewerSchema(u64),
+    SchemaZero,
+    NoName,
+    NoLink,
+    /// The stored link has a problem: the link decoder's own sentence in each language.
+    BadLink {
+        zh: String,
+        en: String,
+    },
+}
+
+impl SkipReason {
+    /// One sentence, in Chinese (`zh`) or English.
+    pub fn message(&self, zh: bool) -> String {
+        let pick = |c: &str, e: &str| if zh { c.to_string() } else { e.to_string() };
+        match self {
+            SkipReason::NotJson(detail) => {
+                if zh {
+                    format!("内容不是JSON（{detail}）")
+                } else {
+                    format!("not JSON ({detail})")
+                }
+            }
+            SkipReason::NotObject => pick("内容不是JSON对象", "not a JSON object"),
+            SkipReason::NotOurs => pick("不是复苏实验室保存的条目", "not a Recovery Lab entry"),
+            SkipReason::NoSchema => pick("缺少格式版本（schema）", "no schema version"),
+            SkipReason::NewerSchema(v) => {
+                if zh {
+                    format!("格式版本{v}比本页面支持的{SCHEMA_VERSION}更新，请用新版页面打开")
+                } else {
+                    format!("schema version {v}, newer than this page's {SCHEMA_VERSION}: open it with a newer release")
+                }
+            }
+            SkipReason::SchemaZero => pick("格式版本为0，无效", "schema version 0"),
+            SkipReason::NoName => pick("缺少名称", "no name"),
+            SkipReason::NoLink => pick("缺少情景链接", "no link"),
+            SkipReason::BadLink { zh: z, en } => pick(z, en),
+        }
+    }
+}
+
+/// Reads one stored entry; `Err` says why it is skipped.
+pub fn parse_entry(key: &str, text: &str) -> Result<SavedEntry, SkipReason> {
     let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
-    let obj = value.as_object().ok_or("not a JSON object")?;
+        serde_json::from_str(text).map_err(|e| SkipReason::NotJson(e.to_string()))?;
+    let obj = value.as_object().ok_or(SkipReason::NotObject)?;
     if obj.get("app").and_then(|v| v.as_str()) != Some(APP) {
-        return Err("not a Recovery Lab entry".into());
+        return Err(SkipReason::NotOurs);
     }
     let schema = obj
         .get("schema")
         .and_then(|v| v.as_u64())
-        .ok_or("no schema version")?;
+        .ok_or(SkipReason::NoSchema)?;
     if schema > SCHEMA_VERSION {
-        return Err(format!(
-            "schema version {schema}, newer than this page's {SCHEMA_VERSION}"
-        ));
+        return Err(SkipReason::NewerSchema(schema));
     }
     if schema == 0 {
-        return Err("schema version 0".into());
+        return Err(SkipReason::SchemaZero);
     }
     let name = obj
         .get("name")
         .and_then(|v| v.as_str())
         .map(clean_name)
         .filter(|n| !n.is_empty())
-        .ok_or("no name")?;
-    let link = obj.get("link").and_then(|v| v.as_str()).ok_or("no link")?;
+        .ok_or(SkipReason::NoName)?;
+    let link = obj
+        .get("link")
+        .and_then(|v| v.as_str())
+        .ok_or(SkipReason::NoLink)?;
     let decoded = link::decode(link);
     // A saved entry was written by this page: a notice means it was damaged, except the note
     // that the link was made with an older model, which is shown when it is loaded.
@@ -90,7 +143,10 @@ pub fn parse_entry(key: &str, text: &str) -> Result<SavedEntry, String> {
         .iter()
         .find(|n| n.problem.code() != "older_model")
     {
-        return Err(n.message(false));
+        return Err(SkipReason::BadLink {
+            zh: n.message(true),
+            en: n.message(false),
+        });
     }
     Ok(SavedEntry {
         key: key.to_string(),

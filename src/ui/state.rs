@@ -11,7 +11,7 @@ use yew::Reducible;
 
 use super::fields::MeasureField;
 use super::playback::{Playback, PlaybackAction};
-use super::saved::SavedEntry;
+use super::saved::{SavedEntry, SkipReason};
 use crate::charts::districts::MapIndicator;
 use crate::i18n::Lang;
 use crate::scenario::link::{self, Decoded, Language, LinkState, Named, Notice};
@@ -42,7 +42,7 @@ pub struct Compared {
 #[derive(Clone, Debug, PartialEq)]
 pub enum PageNote {
     /// A saved entry in the browser's storage that cannot be read; it is left where it is.
-    SavedSkipped { key: String, reason: String },
+    SavedSkipped { key: String, reason: SkipReason },
     /// The browser's storage cannot be used (private mode, disabled, full).
     StorageUnavailable { detail: String },
     /// An imported JSON file that is not a valid scenario: why, one line per problem.

@@ -49,6 +49,19 @@ test("comparing A with B: B's cards equal the runner's --side b, each difference
   await page.getByTestId("diff-indicator").selectOption("employment");
   await expect(page.getByTestId("diff-indicator")).toHaveValue("employment");
 
+  // The district view shows B beside A, each B tile with B − A.
+  const tilesA = page.getByTestId("district-map").locator(".tile");
+  const tilesB = page.getByTestId("district-map-b").locator(".tile");
+  await expect(tilesB).toHaveCount(11);
+  for (let i = 0; i < 11; i++) {
+    const [va, vb, d] = [
+      Number(await tilesA.nth(i).getAttribute("data-value")),
+      Number(await tilesB.nth(i).getAttribute("data-value")),
+      Number(await tilesB.nth(i).getAttribute("data-diff")),
+    ];
+    expect(d).toBe(vb - va);
+  }
+
   // The levers edit B when asked; A's cards stay.
   const a0 = await lab.summaryValue("infections_total");
   const b0 = await lab.compareValue("b", "infections_total");

@@ -1,5 +1,7 @@
 //! The district view: the 11 districts as tiles laid out roughly as on the map, coloured by
 //! a chosen figure, with a legend. Plain HTML, so every tile is text a screen reader reads.
+//! When comparing, scenario B gets its own map beside A's, on the same colour scale, and each
+//! of its tiles also says B − A.
 
 use std::rc::Rc;
 
@@ -15,6 +17,9 @@ use crate::ui::engine::Results;
 #[derive(Properties, Clone)]
 pub struct DistrictMapProps {
     pub results: Rc<Results>,
+    /// Scenario B's run, when comparing.
+    #[prop_or_default]
+    pub b: Option<Rc<Results>>,
     pub indicator: MapIndicator,
     pub onselect: Callback<MapIndicator>,
     /// Playback: the values as of this day, coloured on the whole year's scale.
@@ -25,6 +30,11 @@ pub struct DistrictMapProps {
 impl PartialEq for DistrictMapProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.results, &other.results)
+            && match (&self.b, &other.b) {
+                (Some(x), Some(y)) => Rc::ptr_eq(x, y),
+                (None, None) => true,
+                _ => false,
+            }
             && self.indicator == other.indicator
             && self.onselect == other.onselect
             && self.until == other.until
@@ -41,13 +51,76 @@ fn ink((r, g, b): (u8, u8, u8)) -> &'static str {
     }
 }
 
+/// One map's tiles. `base` (scenario A's values) adds "B − A" to each tile.
+fn tiles(
+    lang: Lang,
+    ind: MapIndicator,
+    values: &[f64],
+    base: Option<&[f64]>,
+    domain: (f64, f64),
+    testid: &'static str,
+    label: Option<&str>,
+) -> Html {
+    let q = ind.quantity();
+    html! {
+        <div class="tile-map" data-testid={testid} role="list" aria-label={label.map(str::to_string)}>
+            { for DISTRICTS.iter().zip(values.iter()).enumerate().map(|(i, (&d, &v))| {
+                let (col, row) = d.tile();
+                let c = ind.colour(v, domain);
+                let name = lang.pick(d.name_zh(), d.name_en());
+                let value = fmt_quantity(lang, q, v);
+                let diff = base.map(|a| v - a[i]);
+                let diff_text = diff.map(|x| {
+                    let size = fmt_quantity(lang, q, x.abs());
+                    // A difference that rounds to nothing has no sign.
+                    let sign = if size == fmt_quantity(lang, q, 0.0) {
+                        "±"
+                    } else if x > 0.0 {
+                        "+"
+                    } else {
+                        "−"
+                    };
+                    format!("B − A {sign}{size}")
+                });
+                let title = match &diff_text {
+                    Some(t) => format!("{name}: {value} ({t})"),
+                    None => format!("{name}: {value}"),
+                };
+                html! {
+                    <div class="tile" role="listitem"
+                        data-district={d.id()}
+                        data-value={format!("{v}")}
+                        data-diff={diff.map(|x| format!("{x}"))}
+                        style={format!("grid-column: {}; grid-row: {}; background: rgb({},{},{}); color: {};", col + 1, row + 1, c.0, c.1, c.2, ink(c))}
+                        title={title}>
+                        <span class="tile-name">{ name }</span>
+                        <span class="tile-value">{ value }</span>
+                        if let Some(t) = diff_text {
+                            <span class="tile-diff">{ t }</span>
+                        }
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
 #[component(DistrictMap)]
 pub fn district_map(props: &DistrictMapProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let ind = props.indicator;
     let values = ind.values_until(&props.results.outcome, props.until);
-    // The whole year's scale, so the tiles darken as the year plays instead of rescaling.
-    let domain = ind.domain(&ind.values(&props.results.outcome));
+    let values_b = props
+        .b
+        .as_ref()
+        .map(|b| ind.values_until(&b.outcome, props.until));
+    // One colour scale for both maps, so the same colour means the same number, and the whole
+    // year's, so the tiles darken as the year plays instead of rescaling.
+    let all: Vec<f64> = std::iter::once(&props.results)
+        .chain(props.b.as_ref())
+        .flat_map(|r| ind.values(&r.outcome))
+        .collect();
+    let domain = ind.domain(&all);
     let q = ind.quantity();
     let on_select = props.onselect.reform(|e: Event| {
         let v = e.target_unchecked_into::<HtmlSelectElement>().value();
@@ -65,6 +138,24 @@ pub fn district_map(props: &DistrictMapProps) -> Html {
             format!("rgb({},{},{}) {:.0}%", c.0, c.1, c.2, t * 100.0)
         })
         .collect();
+    let maps = match &values_b {
+        None => tiles(lang, ind, &values, None, domain, "district-map", None),
+        Some(vb) => {
+            let (la, lb) = (Text::ScenarioA.get(lang), Text::ScenarioB.get(lang));
+            html! {
+                <div class="tile-maps compared">
+                    <div>
+                        <h4 class="map-side">{ la }</h4>
+                        { tiles(lang, ind, &values, None, domain, "district-map", Some(la)) }
+                    </div>
+                    <div>
+                        <h4 class="map-side map-side-b">{ lb }</h4>
+                        { tiles(lang, ind, vb, Some(&values), domain, "district-map-b", Some(lb)) }
+                    </div>
+                </div>
+            }
+        }
+    };
     html! {
         <section class="district-view" aria-labelledby="district-title">
             <div class="district-head">
@@ -78,24 +169,7 @@ pub fn district_map(props: &DistrictMapProps) -> Html {
                     </select>
                 </label>
             </div>
-            <div class="tile-map" data-testid="district-map" role="list">
-                { for DISTRICTS.iter().zip(values.iter()).map(|(&d, &v)| {
-                    let (col, row) = d.tile();
-                    let c = ind.colour(v, domain);
-                    let name = lang.pick(d.name_zh(), d.name_en());
-                    let value = fmt_quantity(lang, q, v);
-                    html! {
-                        <div class="tile" role="listitem"
-                            data-district={d.id()}
-                            data-value={format!("{v}")}
-                            style={format!("grid-column: {}; grid-row: {}; background: rgb({},{},{}); color: {};", col + 1, row + 1, c.0, c.1, c.2, ink(c))}
-                            title={format!("{name}: {value}")}>
-                            <span class="tile-name">{ name }</span>
-                            <span class="tile-value">{ value }</span>
-                        </div>
-                    }
-                }) }
-            </div>
+            { maps }
             <div class="map-legend" aria-label={Text::Legend.get(lang)}>
                 <span>{ fmt_quantity(lang, q, if ind == MapIndicator::SmesOpenEnd { domain.1 } else { domain.0 }) }</span>
                 <span class="gradient" style={format!("background: linear-gradient(to right, {})", stops.join(", "))}></span>

@@ -25,7 +25,7 @@ pub fn page_notes(props: &PageNotesProps) -> Html {
                     let dismiss = props.ondismiss.reform(move |_: MouseEvent| i);
                     let (testid, body) = match n {
                         PageNote::SavedSkipped { key, reason } => ("saved-skipped", html! {
-                            <span>{ format!("{}: ", Text::SavedSkipped.get(lang)) }<code>{ key.clone() }</code>{ format!(" — {reason}") }</span>
+                            <span>{ format!("{}: ", Text::SavedSkipped.get(lang)) }<code>{ key.clone() }</code>{ format!(" — {}", reason.message(lang == Lang::Zh)) }</span>
                         }),
                         PageNote::StorageUnavailable { detail } => ("storage-unavailable", html! {
                             <span>{ format!("{}: {detail}", Text::StorageUnavailable.get(lang)) }</span>

@@ -77,7 +77,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     <ChartCanvas key={id.key()} id={ChartKind::Chart(id)} a={props.a.clone()} b={props.b.clone()} {until} />
                 }) }
             </div>
-            <DistrictMap results={props.a.results.clone()} indicator={props.map_indicator} onselect={props.onmap.clone()} {until} />
+            <DistrictMap results={props.a.results.clone()} b={props.b.as_ref().map(|b| b.results.clone())} indicator={props.map_indicator} onselect={props.onmap.clone()} {until} />
         </section>
     }
 }
