@@ -294,6 +294,10 @@ pub enum Text {
     //
     // Accessibility, QR codes, phone layout (#4, #6): variants go below this line
     //
+    QrLabel,
+    QrScan,
+    QrTooLong,
+    QrEmpty,
 }
 
 impl Text {
@@ -667,6 +671,16 @@ impl Text {
             //
             // Accessibility, QR codes, phone layout (#4, #6): variants go below this line
             //
+            Text::QrLabel => ("此链接的二维码", "QR code of this link"),
+            Text::QrScan => (
+                "用手机扫描二维码，打开同一个情景",
+                "Scan with a phone to open the same scenario",
+            ),
+            Text::QrTooLong => (
+                "链接太长（{n}字节，二维码最多{max}字节），无法生成二维码。请复制链接，或导出JSON。",
+                "This link is too long for a QR code ({n} bytes; a QR code holds at most {max}). Copy the link or export the scenario as JSON instead.",
+            ),
+            Text::QrEmpty => ("没有可编码的内容", "Nothing to put in a QR code"),
         }
     }
 }

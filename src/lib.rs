@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod export;
 pub mod i18n;
+pub mod qr;
 pub mod scenario;
 pub mod sim;
 pub mod story;

@@ -1,6 +1,6 @@
 //! The Share dialog: the scenario's link in a read-only field, a copy button (the Clipboard
 //! API, else select and `execCommand("copy")`), and a note when the link is too long to open,
-//! pointing to the JSON export.
+//! pointing to the JSON export; under it the link's QR code ([`QrCode`]).
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::i18n::{Lang, Text};
 use crate::scenario::link::MAX_LINK_LENGTH;
 use crate::ui::browser;
+use crate::ui::components::qr_code::QrCode;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ShareDialogProps {
@@ -114,6 +115,9 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
                 if too_long {
                     <p class="note warn" data-testid="share-too-long">{ Text::ShareTooLong.get(lang) }</p>
                 }
+                <div class="share-qr">
+                    <QrCode text={props.url.clone()} caption={Text::QrScan.get(lang)} />
+                </div>
             </div>
         </div>
     }
