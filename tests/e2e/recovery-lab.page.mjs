@@ -20,6 +20,9 @@
 //   share-button, share-dialog         Share; the dialog with share-link (read-only input, the
 //   share-link, share-copy             whole address), share-copy, share-copy-status,
 //   share-copy-status, share-close     share-close; share-too-long when over the maximum
+//   qr-code                            a QR code (<figure> with an <svg role="img">; data-qr-version,
+//                                      data-qr-level); qr-too-long: its message when the text does
+//                                      not fit a QR code
 //   compare-select                     <select>: off, copy, preset:<name>, saved:<key>, link
 //   edit-target                        <select> a / b (only while comparing)
 //   b-<key>, diff-<key>                per summary card while comparing: B's data-value, and
