@@ -704,3 +704,24 @@ async fn the_share_dialog_says_when_a_link_is_too_long_to_open() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn each_measure_field_is_its_registry_entry() {
+    use recovery_lab::scenario::measures::MEASURES;
+    use recovery_lab::ui::fields::MeasureField;
+    assert_eq!(MeasureField::ALL.len(), MEASURES.len());
+    let named = [
+        (MeasureField::Schools, "schools"),
+        (MeasureField::DineIn, "dine_in"),
+        (MeasureField::NonEssential, "nonessential"),
+        (MeasureField::Gatherings, "gatherings"),
+        (MeasureField::SealedZones, "sealed_zones"),
+        (MeasureField::TestingEvery, "testing_every_days"),
+        (MeasureField::TestingCoverage, "testing_coverage"),
+        (MeasureField::TracingRate, "tracing_rate"),
+        (MeasureField::Checkpoints, "checkpoints"),
+    ];
+    for (field, key) in named {
+        assert_eq!(field.key(), key);
+    }
+}

@@ -16,6 +16,7 @@
 //! and a serde decoder fails a whole struct on one bad field, where this one must report the
 //! field and carry on. It is still decoded in one place, [`decode`].
 
+use super::measures::{MeasureSpec, MEASURES};
 use super::params::{ParamSpec, PARAMS};
 use super::presets::{self, DEFAULT_PRESET};
 use super::validate::{self, Limit};
@@ -673,68 +674,6 @@ fn read_target(text: &str) -> Result<Target, PartError> {
     Ok(Target::Districts(list))
 }
 
-type MeasureGet = fn(&Measures) -> f64;
-type MeasureSet = fn(&mut Measures, f64);
-
-/// The letter of each measure in a measures value, in the order written, with its range.
-/// `e` is never a letter: it belongs to numbers (`1e-3`).
-const MEASURE_LETTERS: [(char, &Limit, MeasureGet, MeasureSet); 9] = [
-    (
-        's',
-        &validate::MEASURE_SCHOOLS,
-        |m| m.schools,
-        |m, v| m.schools = v,
-    ),
-    (
-        'd',
-        &validate::MEASURE_DINE_IN,
-        |m| m.dine_in,
-        |m, v| m.dine_in = v,
-    ),
-    (
-        'n',
-        &validate::MEASURE_NONESSENTIAL,
-        |m| m.nonessential,
-        |m, v| m.nonessential = v,
-    ),
-    (
-        'g',
-        &validate::MEASURE_GATHERINGS,
-        |m| m.gatherings,
-        |m, v| m.gatherings = v,
-    ),
-    (
-        'z',
-        &validate::MEASURE_SEALED_ZONES,
-        |m| m.sealed_zones,
-        |m, v| m.sealed_zones = v,
-    ),
-    (
-        't',
-        &validate::MEASURE_TESTING_EVERY_DAYS,
-        |m| m.testing_every_days as f64,
-        |m, v| m.testing_every_days = v as u32,
-    ),
-    (
-        'c',
-        &validate::MEASURE_TESTING_COVERAGE,
-        |m| m.testing_coverage,
-        |m, v| m.testing_coverage = v,
-    ),
-    (
-        'r',
-        &validate::MEASURE_TRACING_RATE,
-        |m| m.tracing_rate,
-        |m, v| m.tracing_rate = v,
-    ),
-    (
-        'h',
-        &validate::MEASURE_CHECKPOINTS,
-        |m| m.checkpoints,
-        |m, v| m.checkpoints = v,
-    ),
-];
-
 /// The measures a value means when it names none of them: nothing in force, coverage 0.92.
 /// Part of format version 1, whatever the presets do later.
 fn blank_measures() -> Measures {
@@ -754,10 +693,10 @@ fn blank_measures() -> Measures {
 fn write_measures(m: &Measures, out: &mut String) {
     let blank = blank_measures();
     let start = out.len();
-    for (letter, _, get, _) in MEASURE_LETTERS {
-        let v = get(m);
-        if v.to_bits() != get(&blank).to_bits() {
-            out.push(letter);
+    for spec in &MEASURES {
+        let v = (spec.get)(m);
+        if v.to_bits() != (spec.get)(&blank).to_bits() {
+            out.push(spec.letter);
             out.push_str(&number_text(v));
         }
     }
@@ -774,7 +713,7 @@ fn read_measures(text: &str) -> Result<Measures, PartError> {
     if text.is_empty() {
         return Err(part_err("measures", text, Fault::Missing { expected: 1 }));
     }
-    let mut seen = [false; MEASURE_LETTERS.len()];
+    let mut seen = [false; MEASURES.len()];
     let mut rest = text;
     while let Some(letter) = rest.chars().next() {
         let after = &rest[letter.len_utf8()..];
@@ -782,15 +721,19 @@ fn read_measures(text: &str) -> Result<Measures, PartError> {
             .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')))
             .unwrap_or(after.len());
         let (num, next) = after.split_at(len);
-        let Some(i) = MEASURE_LETTERS.iter().position(|l| l.0 == letter) else {
+        let Some(i) = MEASURES.iter().position(|l| l.letter == letter) else {
             return Err(part_err(
                 "measures",
                 &rest[..letter.len_utf8()],
                 Fault::UnknownName,
             ));
         };
-        let (_, limit, _, set) = MEASURE_LETTERS[i];
-        let part = &limit.key["measures.".len()..];
+        let MeasureSpec {
+            key: part,
+            limit,
+            set,
+            ..
+        } = &MEASURES[i];
         let tagged = &rest[..letter.len_utf8() + len];
         if seen[i] {
             return Err(part_err(part, tagged, Fault::Repeated));
@@ -1732,9 +1675,9 @@ fn scenario_keys(prefix: &str, preset: &Scenario, s: &Scenario, out: &mut Vec<(S
 
 /// `-0.0` equals `0.0` but is written differently; keep the exact bits.
 fn measures_bits_differ(a: &Measures, b: &Measures) -> bool {
-    MEASURE_LETTERS
+    MEASURES
         .iter()
-        .any(|(_, _, get, _)| get(a).to_bits() != get(b).to_bits())
+        .any(|m| (m.get)(a).to_bits() != (m.get)(b).to_bits())
 }
 
 /// The query string (without `?`) for a state: header keys, then what A changes from its

@@ -8,6 +8,7 @@
 pub mod date;
 pub mod district;
 pub mod link;
+pub mod measures;
 pub mod params;
 pub mod presets;
 pub mod validate;

@@ -13,6 +13,7 @@
 //! The page and the share-link decoder reuse [`LIMITS`] and [`latest_end`] so that what they
 //! let a planner type is exactly what [`validate`] accepts.
 
+use super::measures::MEASURES;
 use super::params::{ParamSpec, Unit, PARAMS};
 use super::{Date, Measures, Scenario, Target, DISTRICT_COUNT};
 use std::fmt;
@@ -355,21 +356,8 @@ impl Checker {
     }
 
     fn measures(&mut self, path: &str, m: &Measures) {
-        let fields: [(&Limit, f64); 9] = [
-            (&MEASURE_SCHOOLS, m.schools),
-            (&MEASURE_DINE_IN, m.dine_in),
-            (&MEASURE_NONESSENTIAL, m.nonessential),
-            (&MEASURE_GATHERINGS, m.gatherings),
-            (&MEASURE_SEALED_ZONES, m.sealed_zones),
-            (&MEASURE_TESTING_EVERY_DAYS, m.testing_every_days as f64),
-            (&MEASURE_TESTING_COVERAGE, m.testing_coverage),
-            (&MEASURE_TRACING_RATE, m.tracing_rate),
-            (&MEASURE_CHECKPOINTS, m.checkpoints),
-        ];
-        for (limit, value) in fields {
-            // "measures.dine_in" → "<path>.dine_in"
-            let field = &limit.key["measures.".len()..];
-            self.limit(|| format!("{path}.{field}"), limit, value);
+        for spec in &MEASURES {
+            self.limit(|| format!("{path}.{}", spec.key), spec.limit, (spec.get)(m));
         }
     }
 

@@ -3,6 +3,7 @@
 //! [`PARAMS`](crate::scenario::params::PARAMS) (measure intensities, voucher waves).
 
 use crate::i18n::{out_of_range, Lang, Text};
+use crate::scenario::measures::{MeasureSpec, MEASURES};
 use crate::scenario::params::{ParamSpec, Unit};
 use crate::scenario::validate::{self, Limit};
 use crate::scenario::Measures;
@@ -200,19 +201,14 @@ impl MeasureField {
         MeasureField::Checkpoints,
     ];
 
+    /// The measure's entry in the registry ([`MEASURES`] lists them in the same order).
+    pub fn measure(self) -> &'static MeasureSpec {
+        &MEASURES[self as usize]
+    }
+
     /// The field's name in the scenario JSON, used in test ids (`interval-0-dine_in`).
     pub fn key(self) -> &'static str {
-        match self {
-            MeasureField::Schools => "schools",
-            MeasureField::DineIn => "dine_in",
-            MeasureField::NonEssential => "nonessential",
-            MeasureField::Gatherings => "gatherings",
-            MeasureField::SealedZones => "sealed_zones",
-            MeasureField::TestingEvery => "testing_every_days",
-            MeasureField::TestingCoverage => "testing_coverage",
-            MeasureField::TracingRate => "tracing_rate",
-            MeasureField::Checkpoints => "checkpoints",
-        }
+        self.measure().key
     }
 
     pub fn label(self) -> Text {
@@ -245,51 +241,16 @@ impl MeasureField {
 
     /// The range `scenario::validate` checks (its `LIMITS`), with a slider step.
     pub fn spec(self) -> NumberSpec {
-        let limit = match self {
-            MeasureField::Schools => &validate::MEASURE_SCHOOLS,
-            MeasureField::DineIn => &validate::MEASURE_DINE_IN,
-            MeasureField::NonEssential => &validate::MEASURE_NONESSENTIAL,
-            MeasureField::Gatherings => &validate::MEASURE_GATHERINGS,
-            MeasureField::SealedZones => &validate::MEASURE_SEALED_ZONES,
-            MeasureField::TestingEvery => &validate::MEASURE_TESTING_EVERY_DAYS,
-            MeasureField::TestingCoverage => &validate::MEASURE_TESTING_COVERAGE,
-            MeasureField::TracingRate => &validate::MEASURE_TRACING_RATE,
-            MeasureField::Checkpoints => &validate::MEASURE_CHECKPOINTS,
-        };
-        let step = match self {
-            MeasureField::TestingEvery => 1.0,
-            MeasureField::TestingCoverage | MeasureField::TracingRate => 0.01,
-            _ => 0.05,
-        };
-        NumberSpec::of_limit(limit, step)
+        let m = self.measure();
+        NumberSpec::of_limit(m.limit, m.step)
     }
 
     pub fn get(self, m: &Measures) -> f64 {
-        match self {
-            MeasureField::Schools => m.schools,
-            MeasureField::DineIn => m.dine_in,
-            MeasureField::NonEssential => m.nonessential,
-            MeasureField::Gatherings => m.gatherings,
-            MeasureField::SealedZones => m.sealed_zones,
-            MeasureField::TestingEvery => m.testing_every_days as f64,
-            MeasureField::TestingCoverage => m.testing_coverage,
-            MeasureField::TracingRate => m.tracing_rate,
-            MeasureField::Checkpoints => m.checkpoints,
-        }
+        (self.measure().get)(m)
     }
 
     pub fn set(self, m: &mut Measures, v: f64) {
-        match self {
-            MeasureField::Schools => m.schools = v,
-            MeasureField::DineIn => m.dine_in = v,
-            MeasureField::NonEssential => m.nonessential = v,
-            MeasureField::Gatherings => m.gatherings = v,
-            MeasureField::SealedZones => m.sealed_zones = v,
-            MeasureField::TestingEvery => m.testing_every_days = v as u32,
-            MeasureField::TestingCoverage => m.testing_coverage = v,
-            MeasureField::TracingRate => m.tracing_rate = v,
-            MeasureField::Checkpoints => m.checkpoints = v,
-        }
+        (self.measure().set)(m, v)
     }
 }
 
