@@ -177,8 +177,8 @@ pub static PARAMS: &[ParamSpec] = &[
     param!(
         "vouchers.spending_multiplier", vouchers.spending_multiplier, Vouchers, Ratio, 3.0, 5.8, 0.1,
         "每元补贴带动的额外消费", "Extra spending per yuan of subsidy",
-        "消费券每补贴1元，带动的额外消费（元）。",
-        "Extra spending, in yuan, that one yuan of voucher subsidy brings.",
+        "通用券和餐饮券每补贴1元带动的额外消费（元）。汽车券按每辆车的补贴计算，不用这一项。",
+        "Extra spending, in yuan, that one yuan of general or catering voucher subsidy brings. Car vouchers count cars bought per subsidy instead and do not use it.",
         "Liu, Shen, Li, Chen, Management Science 2021 (3.4–5.8); Xing et al., AEJ: Macro 2023 (about 3)"
     ),
     param!(
