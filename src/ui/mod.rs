@@ -32,6 +32,7 @@ use components::help_panel::HelpPanel;
 use components::lever_panel::LeverPanel;
 use components::link_notices::LinkNotices;
 use components::page_notes::PageNotes;
+use components::presentation::{self, Presentation};
 use components::results_panel::ResultsPanel;
 use components::share_dialog::ShareDialog;
 use components::toolbar::Toolbar;
@@ -228,6 +229,8 @@ pub fn app() -> Html {
         };
         playback::use_playback_timer(state.playback, last, onplayback.clone());
     }
+    let onpresent = dispatch.reform(|_: ()| Action::Present(Some(0)));
+    presentation::use_present_key(state.presentation.is_none(), onpresent.clone());
     let onedit = dispatch.reform(Action::Edit);
     let onpreset = dispatch.reform(Action::LoadPreset);
     let onlang = dispatch.reform(Action::SetLang);
@@ -345,12 +348,23 @@ pub fn app() -> Html {
         },
         (Err(e), _) | (_, Some(Err(e))) => html! { <ErrorBanner error={e.clone()} {onreset} /> },
     };
+    let presenting = match (state.presentation, &*results) {
+        (Some(slide), Ok(r)) => html! {
+            <Presentation a={Shown { results: r.clone(), scenario: state.scenario.clone() }}
+                preset={state.preset.clone()} {slide}
+                playback={state.playback} onplayback={onplayback.clone()}
+                onslide={dispatch.reform(|s: usize| Action::Present(Some(s)))}
+                onclose={dispatch.reform(|_: ()| Action::Present(None))}
+                map_indicator={state.map_indicator} onmap={dispatch.reform(Action::SetMapIndicator)} />
+        },
+        _ => Html::default(),
+    };
     let edited = state.edited().clone();
     let editing_b = state.b.is_some() && state.edit_target == Side::B;
     html! {
         <ContextProvider<Lang> context={lang}>
             <div class="app" data-testid="app" data-ready="1" lang={lang.html_lang()}>
-                <Header preset={state.preset.clone()} help_open={state.help_open} {onpreset} {onlang} {onhelp} {onshare} />
+                <Header preset={state.preset.clone()} help_open={state.help_open} {onpreset} {onlang} {onhelp} {onshare} {onpresent} />
                 <Toolbar compare={compare_value(&state)} edit_target={state.edit_target}
                     saved={state.saved.clone()} link_a={link_a}
                     oncompare={on_compare} onedittarget={on_target}
@@ -364,6 +378,7 @@ pub fn app() -> Html {
                 if state.share_open {
                     <ShareDialog url={format!("{}?{link}", browser::page_address())} query_len={link.len()} onclose={onclose_share} />
                 }
+                { presenting }
                 <main class={classes!("layout", editing_b.then_some("editing-b"))}>
                     <LeverPanel scenario={edited} epoch={state.epoch} open={*wide} {onedit}
                         side={state.b.is_some().then_some(state.edit_target)} />

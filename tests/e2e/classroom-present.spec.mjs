@@ -70,3 +70,63 @@ test("playback: scrubbing to a date shows the cards as of that date", async ({ l
   await expect(page.getByTestId("playback-bar")).toHaveAttribute("data-playing", "0");
   expect(lab.consoleErrors).toEqual([]);
 });
+
+test("presentation mode: opens, arrows change the slide, Space plays, Esc leaves", async ({ lab, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await lab.goto("?lang=en");
+  await lab.waitReady();
+  const present = page.getByTestId("present-button");
+  const deck = page.getByTestId("presentation");
+  await present.click();
+  await expect(deck).toBeVisible();
+  await expect(deck, "focus goes into the presentation").toBeFocused();
+  await expect(deck).toHaveAttribute("data-slide", "0");
+  await expect(page.getByTestId("presentation-slide")).toHaveText("1 / 8");
+  await expect(page.getByTestId("presentation-title")).toHaveText("Infections and isolation");
+  await expect(deck.getByTestId("chart-infections")).toBeVisible();
+  await expect(page.getByTestId("presentation-summary")).toContainText("Jinzhong 2022 (default)");
+
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(deck).toHaveAttribute("data-slide", "2");
+  await expect(deck.getByTestId("chart-sectors")).toBeVisible();
+  await page.keyboard.press("ArrowLeft");
+  await expect(deck).toHaveAttribute("data-slide", "1");
+  await expect(deck.getByTestId("chart-gdp_retail")).toBeVisible();
+  await page.keyboard.press("PageDown");
+  await expect(deck).toHaveAttribute("data-slide", "2");
+  await page.keyboard.press("End");
+  await expect(page.getByTestId("presentation-slide")).toHaveText("8 / 8");
+  await expect(deck.getByTestId("district-map")).toBeVisible();
+  await page.keyboard.press("Home");
+  await expect(deck).toHaveAttribute("data-slide", "0");
+
+  // Space plays: the date and the infections figure move on by themselves; Space again pauses.
+  const bar = page.getByTestId("presentation-playback-bar");
+  const infections = page.getByTestId("presentation-card-infections_total");
+  await page.getByTestId("presentation-playback-speed").selectOption("40");
+  await deck.focus();
+  await page.keyboard.press(" ");
+  await expect(bar).toHaveAttribute("data-playing", "1");
+  const first = Number(await infections.getAttribute("data-value"));
+  await expect.poll(async () => Number(await bar.getAttribute("data-day")), { timeout: 20_000 }).toBeGreaterThan(80);
+  await expect.poll(async () => Number(await infections.getAttribute("data-value")), { timeout: 20_000 }).toBeGreaterThan(first);
+  await page.keyboard.press(" ");
+  await expect(bar).toHaveAttribute("data-playing", "0");
+  await expect(page.getByTestId("presentation-playback-date")).not.toHaveAttribute("data-value", "");
+  mkdirSync(path.join(ARTIFACTS, "screenshots"), { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, "screenshots", "presentation-1920x1080.png") });
+
+  await page.keyboard.press("Escape");
+  await expect(deck).toHaveCount(0);
+  await expect(present, "focus returns to the Present button").toBeFocused();
+  // The page keeps the day the presentation played to.
+  await expect(page.getByTestId("summary-as-of")).toBeVisible();
+
+  // The p key opens it too (not while typing in a field).
+  await page.locator("body").press("p");
+  await expect(deck).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(deck).toHaveCount(0);
+  expect(lab.consoleErrors).toEqual([]);
+});

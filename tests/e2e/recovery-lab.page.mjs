@@ -40,6 +40,14 @@
 //   playback-scrubber, playback-date   range input over the days; the date (data-value ISO, "")
 //   playback-all                       back to the whole year
 //   summary-as-of                      "As of …" above the cards (data-value ISO) in playback
+//   present-button                     opens presentation mode (so does the p key)
+//   presentation                       the mode's layer (data-slide = 0…7: the 7 charts, then
+//                                      the district view); presentation-slide "n / 8",
+//                                      presentation-title, presentation-prev, -next, -close,
+//                                      presentation-summary (preset, changed levers, figures),
+//                                      presentation-card-<key> (data-value as summary-<key>,
+//                                      as of the playback day), presentation-playback-<part>
+//                                      (the playback bar's test ids with this prefix)
 import { test as base, expect } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";

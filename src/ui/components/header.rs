@@ -14,6 +14,9 @@ pub struct HeaderProps {
     pub onlang: Callback<Lang>,
     pub onhelp: Callback<bool>,
     pub onshare: Callback<()>,
+    /// Opens presentation mode (issue #6).
+    #[prop_or_default]
+    pub onpresent: Callback<()>,
 }
 
 #[component(Header)]
@@ -35,6 +38,7 @@ pub fn header(props: &HeaderProps) -> Html {
     let help_open = props.help_open;
     let on_help = props.onhelp.reform(move |_: MouseEvent| !help_open);
     let on_share = props.onshare.reform(|_: MouseEvent| ());
+    let on_present = props.onpresent.reform(|_: MouseEvent| ());
     html! {
         <header class="top">
             <div class="brand">
@@ -55,6 +59,10 @@ pub fn header(props: &HeaderProps) -> Html {
                 </div>
                 <button type="button" class="btn" data-testid="share-button" aria-haspopup="dialog" onclick={on_share}>
                     { Text::Share.get(lang) }
+                </button>
+                <button type="button" class="btn" data-testid="present-button" aria-haspopup="dialog"
+                    title={Text::PresentTitle.get(lang)} onclick={on_present}>
+                    { Text::Present.get(lang) }
                 </button>
                 <button type="button" class="btn" data-testid="help-button"
                     aria-expanded={if props.help_open { "true" } else { "false" }}

@@ -16,6 +16,7 @@ pub mod page_notes;
 pub mod param_list;
 pub mod plan_table;
 pub mod playback_bar;
+pub mod presentation;
 pub mod qr_code;
 pub mod results_panel;
 pub mod saved_panel;
