@@ -341,7 +341,7 @@ pub fn app() -> Html {
     };
     let body = match (&*results, results_b.as_deref()) {
         (Ok(r), None | Some(Ok(_))) => html! {
-            <ResultsPanel a={Shown { results: r.clone(), scenario: state.scenario.clone() }} b={shown_b}
+            <ResultsPanel a={Shown { results: r.clone(), scenario: state.scenario.clone() }} b={shown_b.clone()}
                 map_indicator={state.map_indicator} {onmap}
                 diff_indicator={state.diff_indicator} {ondiff}
                 playback={state.playback} onplayback={onplayback.clone()} />
@@ -351,7 +351,7 @@ pub fn app() -> Html {
     let presenting = match (state.presentation, &*results) {
         (Some(slide), Ok(r)) => html! {
             <Presentation a={Shown { results: r.clone(), scenario: state.scenario.clone() }}
-                preset={state.preset.clone()} {slide}
+                b={shown_b.clone()} preset={state.preset.clone()} {slide}
                 playback={state.playback} onplayback={onplayback.clone()}
                 onslide={dispatch.reform(|s: usize| Action::Present(Some(s)))}
                 onclose={dispatch.reform(|_: ()| Action::Present(None))}

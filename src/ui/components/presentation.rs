@@ -44,6 +44,9 @@ pub const PRESENT_BUTTON: &str = "present-button";
 #[derive(Properties, Clone, PartialEq)]
 pub struct PresentationProps {
     pub a: Shown,
+    /// Scenario B, when comparing: drawn on the charts and the district view as on the page.
+    #[prop_or_default]
+    pub b: Option<Shown>,
     /// The preset scenario A started from.
     pub preset: AttrValue,
     pub slide: usize,
@@ -315,13 +318,14 @@ pub fn presentation(props: &PresentationProps) -> Html {
         Some(&id) => (
             id.title().get(lang).to_string(),
             html! {
-                <ChartCanvas key={id.key()} id={ChartKind::Chart(id)} a={props.a.clone()} {until} {zoom} />
+                <ChartCanvas key={id.key()} id={ChartKind::Chart(id)} a={props.a.clone()} b={props.b.clone()} {until} {zoom} />
             },
         ),
         None => (
             Text::DistrictView.get(lang).to_string(),
             html! {
-                <DistrictMap results={props.a.results.clone()} indicator={props.map_indicator}
+                <DistrictMap results={props.a.results.clone()} b={props.b.as_ref().map(|b| b.results.clone())}
+                    indicator={props.map_indicator}
                     onselect={props.onmap.clone()} {until} />
             },
         ),
