@@ -288,7 +288,6 @@ pub enum Text {
     PresentHint,
     ChangedLevers,
     SameAsPreset,
-    ScanToOpen,
     //
     // Guided stories (#6): variants go below this line
     //
@@ -665,7 +664,6 @@ impl Text {
             Text::PresentHint => ("← → 切换图表 · 空格 播放/暂停 · Esc 退出", "← → change chart · Space play / pause · Esc leave"),
             Text::ChangedLevers => ("与预设不同的杠杆", "Levers changed from the preset"),
             Text::SameAsPreset => ("与预设相同", "As in the preset"),
-            Text::ScanToOpen => ("手机扫码，打开同一情景", "Scan to open this scenario on a phone"),
             //
             // Guided stories (#6): variants go below this line
             //

@@ -352,6 +352,7 @@ pub fn app() -> Html {
         (Some(slide), Ok(r)) => html! {
             <Presentation a={Shown { results: r.clone(), scenario: state.scenario.clone() }}
                 b={shown_b.clone()} preset={state.preset.clone()} {slide}
+                url={format!("{}?{link}", browser::page_address())}
                 playback={state.playback} onplayback={onplayback.clone()}
                 onslide={dispatch.reform(|s: usize| Action::Present(Some(s)))}
                 onclose={dispatch.reform(|_: ()| Action::Present(None))}

@@ -11,6 +11,23 @@ import path from "node:path";
 import { test, expect, ROOT, DEFAULT_PRESET } from "./recovery-lab.page.mjs";
 
 const ARTIFACTS = path.join(ROOT, "artifacts");
+const JSQR = path.join(ROOT, "node_modules", "jsqr", "dist", "jsQR.js");
+
+/** The text of the QR code in `locator`, read by jsQR from a screenshot of it (null if none). */
+async function readQr(page, locator) {
+  const png = await locator.screenshot();
+  await page.addScriptTag({ path: JSQR });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = Object.assign(document.createElement("canvas"), { width: img.naturalWidth, height: img.naturalHeight });
+    const ctx = canvas.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    return window.jsQR(data, width, height, { inversionAttempts: "dontInvert" })?.data ?? null;
+  }, png.toString("base64"));
+}
 
 /** The runner's deterministic city value of `indicator` on `date` (its CSV's value column, as written). */
 function cliCityValue(preset, indicator, date) {
@@ -85,6 +102,8 @@ test("presentation mode: opens, arrows change the slide, Space plays, Esc leaves
   await expect(page.getByTestId("presentation-title")).toHaveText("Infections and isolation");
   await expect(deck.getByTestId("chart-infections")).toBeVisible();
   await expect(page.getByTestId("presentation-summary")).toContainText("Jinzhong 2022 (default)");
+  // The QR code holds the page's current link.
+  expect(await readQr(page, deck.getByTestId("qr-code").locator("svg"))).toBe(page.url());
 
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");

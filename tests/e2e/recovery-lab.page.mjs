@@ -44,7 +44,7 @@
 //   presentation                       the mode's layer (data-slide = 0…7: the 7 charts, then
 //                                      the district view); presentation-slide "n / 8",
 //                                      presentation-title, presentation-prev, -next, -close,
-//                                      presentation-summary (preset, changed levers, figures),
+//                                      presentation-summary (preset, changed levers, figures, qr-code),
 //                                      presentation-card-<key> (data-value as summary-<key>,
 //                                      as of the playback day), presentation-playback-<part>
 //                                      (the playback bar's test ids with this prefix)

@@ -17,6 +17,7 @@ use yew::prelude::*;
 use super::chart_canvas::{ChartCanvas, Shown};
 use super::district_map::DistrictMap;
 use super::playback_bar::PlaybackBar;
+use super::qr_code::QrCode;
 use crate::charts::districts::MapIndicator;
 use crate::charts::ChartId;
 use crate::i18n::{fmt_date, fmt_quantity, Lang, Quantity, Text};
@@ -34,6 +35,9 @@ pub const SLIDES: usize = ChartId::ALL.len() + 1;
 /// [`ZOOM_FROM_PX`] wide; a phone keeps the page's size).
 const CHART_ZOOM: f64 = 1.6;
 const ZOOM_FROM_PX: f64 = 900.0;
+
+/// Side of the link's QR code in CSS pixels: scannable from a few rows back on a projector.
+const QR_PX: u32 = 220;
 
 /// The changed levers listed at most; the rest are counted.
 const MAX_LEVERS: usize = 6;
@@ -56,9 +60,8 @@ pub struct PresentationProps {
     pub onclose: Callback<()>,
     pub map_indicator: MapIndicator,
     pub onmap: Callback<MapIndicator>,
-    /// Extra content of the side panel (the QR code of the current link).
-    #[prop_or_default]
-    pub children: Html,
+    /// The page's current link, shown as a QR code so a class opens the same scenario.
+    pub url: AttrValue,
 }
 
 /// The levers of `scenario` that differ from its preset: "label: value unit".
@@ -441,7 +444,9 @@ pub fn presentation(props: &PresentationProps) -> Html {
                             <dd>{ recovery }</dd>
                         </div>
                     </dl>
-                    { props.children.clone() }
+                    <div class="pres-qr" data-testid="presentation-qr">
+                        <QrCode text={props.url.clone()} size={QR_PX} caption={Text::QrScan.get(lang)} />
+                    </div>
                 </aside>
             </div>
             <div class="pres-bottom">
