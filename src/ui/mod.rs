@@ -364,7 +364,9 @@ pub fn app() -> Html {
     let editing_b = state.b.is_some() && state.edit_target == Side::B;
     html! {
         <ContextProvider<Lang> context={lang}>
-            <div class="app" data-testid="app" data-ready="1" lang={lang.html_lang()}>
+            // Behind presentation mode the page is inert: Tab stays in the presentation.
+            <div class="app" data-testid="app" data-ready="1" lang={lang.html_lang()}
+                inert={state.presentation.is_some()}>
                 <Header preset={state.preset.clone()} help_open={state.help_open} {onpreset} {onlang} {onhelp} {onshare} {onpresent} />
                 <Toolbar compare={compare_value(&state)} edit_target={state.edit_target}
                     saved={state.saved.clone()} link_a={link_a}
@@ -379,13 +381,13 @@ pub fn app() -> Html {
                 if state.share_open {
                     <ShareDialog url={format!("{}?{link}", browser::page_address())} query_len={link.len()} onclose={onclose_share} />
                 }
-                { presenting }
                 <main class={classes!("layout", editing_b.then_some("editing-b"))}>
                     <LeverPanel scenario={edited} epoch={state.epoch} open={*wide} {onedit}
                         side={state.b.is_some().then_some(state.edit_target)} />
                     { body }
                 </main>
             </div>
+            { presenting }
         </ContextProvider<Lang>>
     }
 }

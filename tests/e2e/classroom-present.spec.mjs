@@ -97,6 +97,11 @@ test("presentation mode: opens, arrows change the slide, Space plays, Esc leaves
   await present.click();
   await expect(deck).toBeVisible();
   await expect(deck, "focus goes into the presentation").toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  expect(await deck.evaluate((el) => el.contains(document.activeElement)), "Tab stays in the presentation").toBe(true);
+  await expect(lab.app, "the page behind is inert").toHaveAttribute("inert");
+  await deck.focus();
   await expect(deck).toHaveAttribute("data-slide", "0");
   await expect(page.getByTestId("presentation-slide")).toHaveText("1 / 8");
   await expect(page.getByTestId("presentation-title")).toHaveText("Infections and isolation");
@@ -139,6 +144,7 @@ test("presentation mode: opens, arrows change the slide, Space plays, Esc leaves
   await page.keyboard.press("Escape");
   await expect(deck).toHaveCount(0);
   await expect(present, "focus returns to the Present button").toBeFocused();
+  await expect(lab.app).not.toHaveAttribute("inert");
   // The page keeps the day the presentation played to.
   await expect(page.getByTestId("summary-as-of")).toBeVisible();
 
