@@ -230,7 +230,9 @@ pub fn app() -> Html {
         playback::use_playback_timer(state.playback, last, onplayback.clone());
     }
     let onpresent = dispatch.reform(|_: ()| Action::Present(Some(0)));
-    presentation::use_present_key(state.presentation.is_none(), onpresent.clone());
+    // Presentation mode shows only with results: with an engine error the page stays usable.
+    let presenting_now = state.presentation.is_some() && results.is_ok();
+    presentation::use_present_key(!presenting_now, onpresent.clone());
     let onedit = dispatch.reform(Action::Edit);
     let onpreset = dispatch.reform(Action::LoadPreset);
     let onlang = dispatch.reform(Action::SetLang);
@@ -366,7 +368,7 @@ pub fn app() -> Html {
         <ContextProvider<Lang> context={lang}>
             // Behind presentation mode the page is inert: Tab stays in the presentation.
             <div class="app" data-testid="app" data-ready="1" lang={lang.html_lang()}
-                inert={state.presentation.is_some()}>
+                inert={presenting_now}>
                 <Header preset={state.preset.clone()} help_open={state.help_open} {onpreset} {onlang} {onhelp} {onshare} {onpresent} />
                 <Toolbar compare={compare_value(&state)} edit_target={state.edit_target}
                     saved={state.saved.clone()} link_a={link_a}
