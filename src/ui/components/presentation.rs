@@ -104,6 +104,14 @@ fn changed_levers(scenario: &Scenario, preset: &str, lang: Lang) -> Vec<String> 
     out
 }
 
+/// Whether the window is wide enough for the large chart text.
+fn is_wide() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w >= ZOOM_FROM_PX)
+}
+
 /// Handles a promise's rejection by doing nothing, so a refusal is not reported as an error.
 fn ignore_rejection(p: &js_sys::Promise) {
     // Called at most once; a promise that resolves leaves this small closure behind.
@@ -224,6 +232,7 @@ pub fn use_present_key(enabled: bool, onopen: Callback<()>) {
 pub fn presentation(props: &PresentationProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let root = use_node_ref();
+    let wide = use_state_eq(is_wide);
     // Whether this presentation got full screen: only then does leaving it close the mode.
     let entered = use_mut_ref(|| false);
     {
@@ -263,6 +272,27 @@ pub fn presentation(props: &PresentationProps) -> Html {
                         listener.as_ref().unchecked_ref(),
                     );
                     exit_fullscreen();
+                }
+            }
+        });
+    }
+
+    {
+        // Large chart text on a wide screen, the page's size on a phone; followed on resize.
+        let wide = wide.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || wide.set(is_wide()));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ =
+                    w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "resize",
+                        listener.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
@@ -310,13 +340,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
     let on_close = props.onclose.reform(|_: MouseEvent| ());
 
     // Helpers
-    let zoom = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .map_or(
-            CHART_ZOOM,
-            |w| if w >= ZOOM_FROM_PX { CHART_ZOOM } else { 1.0 },
-        );
+    let zoom = if *wide { CHART_ZOOM } else { 1.0 };
     let (title, stage) = match ChartId::ALL.get(slide) {
         Some(&id) => (
             id.title().get(lang).to_string(),
