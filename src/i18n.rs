@@ -296,6 +296,18 @@ pub enum Text {
     QrScan,
     QrTooLong,
     QrEmpty,
+    DescHighest,
+    DescLowest,
+    DescEnd,
+    DescFlat,
+    DescHeatTop,
+    DescHeatLow,
+    DescHeatEnd,
+    TableShow,
+    TableHide,
+    TableCaption,
+    TableDate,
+    TablePeak,
 }
 
 impl Text {
@@ -677,6 +689,21 @@ impl Text {
                 "This link is too long for a QR code ({n} bytes; a QR code holds at most {max}). Copy the link or export the scenario as JSON instead.",
             ),
             Text::QrEmpty => ("没有可编码的内容", "Nothing to put in a QR code"),
+            Text::DescHighest => ("最高{v}（{d}）", "highest {v} on {d}"),
+            Text::DescLowest => ("最低{v}（{d}）", "lowest {v} on {d}"),
+            Text::DescEnd => ("{d}为{v}", "{v} on {d}"),
+            Text::DescFlat => ("始终为{v}", "unchanged at {v}"),
+            Text::DescHeatTop => ("{name}最高的是{row}：{d}达到{v}。", "{name} was highest in {row}: {v} on {d}."),
+            Text::DescHeatLow => ("{row}最高只有{v}。", "{row}'s highest was {v}."),
+            Text::DescHeatEnd => ("{d}最高值为{v}。", "On {d} the highest value was {v}."),
+            Text::TableShow => ("数据表", "Data table"),
+            Text::TableHide => ("隐藏数据表", "Hide data table"),
+            Text::TableCaption => (
+                "{title}：每周数值，另加各列峰值所在日（▲）。完整逐日数据见CSV导出。",
+                "{title}: weekly values, plus the day of each column's peak (▲). The CSV export has every day.",
+            ),
+            Text::TableDate => ("日期", "Date"),
+            Text::TablePeak => ("峰值", "peak"),
         }
     }
 }

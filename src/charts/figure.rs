@@ -5,7 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::style::{self, font, px, rgb, LegendItem, Rgb, Swatch};
+use super::marks;
+use super::style::{self, font, px, rgb, LegendItem, MarkedBase, Rgb, Swatch};
 use super::DrawError;
 use crate::i18n::{self, fmt_date, fmt_month, Lang, Quantity};
 use crate::scenario::Date;
@@ -349,14 +350,19 @@ impl LineChart {
         let mut items: Vec<LegendItem> = self
             .series
             .iter()
-            .map(|s| LegendItem {
+            .enumerate()
+            .map(|(i, s)| LegendItem {
                 label: s.label.clone(),
                 color: s.color,
-                swatch: match s.stroke {
-                    Stroke::Solid => Swatch::Line,
-                    Stroke::Dashed => Swatch::Dashed,
-                    Stroke::Area => Swatch::Block,
-                },
+                // The line's stroke with the series' mark (src/charts/marks.rs).
+                swatch: Swatch::Marked(
+                    match s.stroke {
+                        Stroke::Solid => MarkedBase::Line,
+                        Stroke::Dashed => MarkedBase::Dashed,
+                        Stroke::Area => MarkedBase::Block,
+                    },
+                    marks::mark_for(i),
+                ),
             })
             .collect();
         items.extend(self.markers.iter().map(|m| LegendItem {
@@ -549,6 +555,7 @@ impl LineChart {
             cells: false,
         };
 
+        let right_div = right.as_ref().map(|r| r.0);
         if let Some((rdiv, rcaption, rlo, rhi)) = right {
             let r_fmt = |y: &f64| i18n::tick_for_span(*y, rhi - rlo);
             let dual = &mut chart;
@@ -582,6 +589,41 @@ impl LineChart {
                             s.color.stroke_width(line_w),
                         ))?;
                     }
+                }
+            }
+        }
+
+        // Each series' mark along its line, so that lines are told apart without colour
+        // (src/charts/marks.rs).
+        let base = area.get_base_pixel();
+        let pixels: Vec<Vec<Option<(i32, i32)>>> = self
+            .series
+            .iter()
+            .map(|s| {
+                (0..self.days)
+                    .map(|d| {
+                        let v = s
+                            .values
+                            .get(d)
+                            .copied()
+                            .filter(|v| v.is_finite() && d < shown)?;
+                        Some(match right_div.filter(|_| s.right) {
+                            Some(div) => {
+                                chart.borrow_secondary().backend_coord(&(d as i32, v / div))
+                            }
+                            None => chart.backend_coord(&(d as i32, v / ldiv)),
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let per_line = marks::marks_per_line((frame.right - frame.left) as f64 / scale);
+        let placed = marks::place(&pixels, per_line, px(6.0, scale));
+        for (i, (s, days)) in self.series.iter().zip(placed).enumerate() {
+            for d in days {
+                if let Some((x, y)) = pixels[i][d] {
+                    let at = (x - base.0, y - base.1);
+                    marks::draw_mark(area, at, marks::mark_for(i), s.color, scale)?;
                 }
             }
         }

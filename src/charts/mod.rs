@@ -5,7 +5,9 @@
 //! reader's language and units), then drawn by [`draw`]. The same figure answers the hover
 //! tooltip ([`hover`]), so what the tooltip says is what the line shows.
 
+mod describe;
 mod figure;
+mod marks;
 mod style;
 
 pub mod districts;
@@ -17,6 +19,7 @@ mod projects;
 mod sectors;
 mod stringency;
 
+pub use describe::{DataTable, TableRow, TABLE_STEP_DAYS};
 pub use figure::{Figure, Heatmap, HoverRow, LineChart, Marker, PlotFrame, Series, Stroke};
 pub use style::{sequential, Rgb};
 

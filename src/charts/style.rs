@@ -3,6 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::marks::{self, Mark};
 use super::DrawError;
 
 /// An sRGB colour as three bytes; what the page's CSS and the charts share.
@@ -71,6 +72,26 @@ pub enum Swatch {
     Dashed,
     Block,
     Dot,
+    /// A swatch above with its series' mark at its centre (src/charts/marks.rs).
+    Marked(MarkedBase, Mark),
+}
+
+/// The stroke under a [`Swatch::Marked`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkedBase {
+    Line,
+    Dashed,
+    Block,
+}
+
+impl MarkedBase {
+    fn swatch(self) -> Swatch {
+        match self {
+            MarkedBase::Line => Swatch::Line,
+            MarkedBase::Dashed => Swatch::Dashed,
+            MarkedBase::Block => Swatch::Block,
+        }
+    }
 }
 
 /// One entry of a legend row.
@@ -132,34 +153,52 @@ pub fn draw_legend<DB: DrawingBackend>(
         let (x0, x1) = (x, x + px(SWATCH_W, scale));
         let c = item.color;
         match item.swatch {
-            Swatch::Line => area.draw(&PathElement::new(
-                vec![(x0, y), (x1, y)],
-                c.stroke_width(px(2.0, scale).max(1) as u32),
-            ))?,
-            Swatch::Dashed => {
-                let dash = px(4.0, scale);
-                let mut a = x0;
-                while a < x1 {
-                    area.draw(&PathElement::new(
-                        vec![(a, y), ((a + dash).min(x1), y)],
-                        c.stroke_width(px(2.0, scale).max(1) as u32),
-                    ))?;
-                    a += dash * 2;
-                }
+            Swatch::Marked(base, mark) => {
+                draw_swatch(area, base.swatch(), c, (x0, x1, y), scale)?;
+                marks::draw_mark(area, ((x0 + x1) / 2, y), mark, c, scale)?;
             }
-            Swatch::Block => area.draw(&Rectangle::new(
-                [(x0, y - px(5.0, scale)), (x1, y + px(5.0, scale))],
-                c.mix(0.35).filled(),
-            ))?,
-            Swatch::Dot => {
-                area.draw(&Circle::new(((x0 + x1) / 2, y), px(4.0, scale), c.filled()))?
-            }
+            other => draw_swatch(area, other, c, (x0, x1, y), scale)?,
         }
         area.draw(&Text::new(
             item.label.clone(),
             (x1 + px(5.0, scale), y - px(7.0, scale)),
             style.clone(),
         ))?;
+    }
+    Ok(())
+}
+
+/// One legend swatch from `x0` to `x1` on row centre `y`.
+fn draw_swatch<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    swatch: Swatch,
+    c: RGBColor,
+    (x0, x1, y): (i32, i32, i32),
+    scale: f64,
+) -> Result<(), DrawError<DB>> {
+    match swatch {
+        Swatch::Line => area.draw(&PathElement::new(
+            vec![(x0, y), (x1, y)],
+            c.stroke_width(px(2.0, scale).max(1) as u32),
+        ))?,
+        Swatch::Dashed => {
+            let dash = px(4.0, scale);
+            let mut a = x0;
+            while a < x1 {
+                area.draw(&PathElement::new(
+                    vec![(a, y), ((a + dash).min(x1), y)],
+                    c.stroke_width(px(2.0, scale).max(1) as u32),
+                ))?;
+                a += dash * 2;
+            }
+        }
+        Swatch::Block => area.draw(&Rectangle::new(
+            [(x0, y - px(5.0, scale)), (x1, y + px(5.0, scale))],
+            c.mix(0.35).filled(),
+        ))?,
+        Swatch::Dot => area.draw(&Circle::new(((x0 + x1) / 2, y), px(4.0, scale), c.filled()))?,
+        // Drawn by the caller as its base swatch and its mark.
+        Swatch::Marked(..) => {}
     }
     Ok(())
 }

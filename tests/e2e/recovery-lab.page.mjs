@@ -13,6 +13,8 @@
 //   field-error-<key>                  message at a field that refused a typed value
 //   error-banner, reset-default        engine error or panic message, and its way back
 //   chart-<id>                         <canvas> of each chart
+//   chart-summary-<id>                 the chart's summary in words (the canvas's aria-describedby)
+//   table-toggle-<id>, chart-table-<id>  its "Data table" button (aria-expanded) and the table
 //   district-map                       the district view
 // Links, comparison, saved scenarios, exports (issue 4):
 //   link-notices, link-notice          notices of the opening link (data-code = notice code,

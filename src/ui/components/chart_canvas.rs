@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use super::chart_table::{fresh_id, ChartTable};
 use crate::charts::{Figure, PlotFrame};
 use crate::i18n::{Lang, Text};
 use crate::scenario::Scenario;
@@ -203,6 +204,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
 
     let title = props.id.title(lang);
     let key = props.id.key();
+    // The summary under the chart describes the canvas (src/ui/components/chart_table.rs).
+    let desc_id = use_memo((), |_| fresh_id("chart-desc"));
     let on_png = {
         let canvas_ref = canvas_ref.clone();
         Callback::from(move |_: MouseEvent| {
@@ -261,6 +264,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     tabindex="0"
                     role="img"
                     aria-label={format!("{title}. {}", Text::ChartHint.get(lang))}
+                    aria-describedby={(*desc_id).clone()}
                     onmousemove={on_move}
                     onmouseleave={on_leave}
                     onkeydown={on_key}
@@ -268,6 +272,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 ></canvas>
                 { tooltip.unwrap_or_default() }
             </div>
+            <ChartTable id={props.id} a={props.a.clone()} b={props.b.clone()} desc_id={(*desc_id).clone()} />
         </figure>
     }
 }

@@ -1,6 +1,7 @@
 //! The page's components, one per file.
 
 pub mod chart_canvas;
+pub mod chart_table;
 pub mod date_field;
 pub mod district_map;
 pub mod district_picker;

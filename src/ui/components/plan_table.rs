@@ -20,7 +20,8 @@ pub fn plan_table(props: &PlanTableProps) -> Html {
         <div class="plan">
             <h4>{ Text::PlanSchedule.get(lang) }</h4>
             <p class="help">{ Text::PlanScheduleHelp.get(lang) }</p>
-            <div class="table-scroll">
+            // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+            <div class="table-scroll" role="region" tabindex="0" aria-label={Text::PlanSchedule.get(lang)}>
                 <table class="plan-table">
                     <thead>
                         <tr>
