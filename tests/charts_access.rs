@@ -35,8 +35,7 @@ fn every_series_shows_its_own_mark_on_the_line_and_in_the_legend() {
             let filled = out
                 .lines()
                 .filter(|l| {
-                    (l.starts_with("<polygon") || l.starts_with("<circle"))
-                        && l.contains(&colour)
+                    (l.starts_with("<polygon") || l.starts_with("<circle")) && l.contains(&colour)
                 })
                 .count();
             assert!(
@@ -57,11 +56,18 @@ fn summaries_and_tables_speak_of_every_series_in_both_languages() {
             let figure = charts::figure(id, &outcome, &scenario, lang);
             let table = figure.table(lang);
             assert!(table.rows.len() >= 53, "{id:?}: weekly rows over the year");
-            assert!(table.rows.iter().all(|r| r.cells.len() == table.columns.len()));
+            assert!(table
+                .rows
+                .iter()
+                .all(|r| r.cells.len() == table.columns.len()));
             let summary = figure.summary(lang);
             assert!(!summary.is_empty(), "{id:?} {lang:?}");
             if let charts::Figure::Lines(chart) = &figure {
-                assert_eq!(summary.len(), chart.series.len(), "{id:?}: one sentence a series");
+                assert_eq!(
+                    summary.len(),
+                    chart.series.len(),
+                    "{id:?}: one sentence a series"
+                );
                 for (s, sentence) in chart.series.iter().zip(&summary) {
                     assert!(sentence.starts_with(&s.label), "{sentence}");
                 }
