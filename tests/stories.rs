@@ -345,11 +345,11 @@ fn random_story(words: &[u64]) -> Story {
                 } else {
                     metric.name.to_string()
                 };
-                let (kind, choices) = if has_b && e(2) == 0 {
+                let (kind, pick, of, choices) = if has_b && e(2) == 0 {
                     (
-                        QuestionKind::Compare {
-                            pick: if e(2) == 0 { Pick::Higher } else { Pick::Lower },
-                        },
+                        QuestionKind::Compare,
+                        Some(if e(2) == 0 { Pick::Higher } else { Pick::Lower }),
+                        None,
                         vec![
                             Choice {
                                 label: bi(&mut e, "A"),
@@ -387,12 +387,14 @@ fn random_story(words: &[u64]) -> Story {
                     } else {
                         Of::A
                     };
-                    (QuestionKind::Range { of }, choices)
+                    (QuestionKind::Range, None, Some(of), choices)
                 };
                 Question {
                     prompt: bi(&mut e, "Q"),
                     metric,
                     kind,
+                    pick,
+                    of,
                     choices,
                     explain: (e(2) == 0).then(|| bi(&mut e, "E")),
                 }
@@ -513,7 +515,6 @@ fn a_story_file_with_bad_parts_keeps_the_rest() {
     assert_eq!(
         codes,
         [
-            (None, "text".to_string()),
             (Some(1), "link_notices".to_string()),
             (Some(1), "text".to_string()),
             (Some(1), "text".to_string()),

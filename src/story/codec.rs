@@ -27,6 +27,8 @@ pub enum Source {
     Builtin(String),
     /// A story carried in the link: the value of `story=` (`1.DATA`).
     Inline(String),
+    /// A story opened from a file on a page that could not make its link: it has no link.
+    Unlinked,
 }
 
 impl Source {
@@ -35,6 +37,7 @@ impl Source {
         match self {
             Source::Builtin(id) => id,
             Source::Inline(v) => v,
+            Source::Unlinked => "",
         }
     }
 }
@@ -55,11 +58,18 @@ pub struct FromLink {
     pub notices: Vec<StoryNotice>,
 }
 
-/// `story=1.DATA` for `story`.
+/// `story=1.DATA` for `story` (the value of `story=`). Native only: the page compresses with
+/// the browser's own compressor and [`inline_value_of_deflated`].
+#[cfg(not(target_arch = "wasm32"))]
 pub fn inline_value(story: &Story) -> String {
     let json = story.to_json();
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 10);
-    format!("{INLINE_VERSION}.{}", base64url(&packed))
+    inline_value_of_deflated(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 10))
+}
+
+/// `1.DATA` for a story's JSON ([`Story::to_json`]) already compressed as raw DEFLATE (the
+/// page compresses with the browser's own compressor).
+pub fn inline_value_of_deflated(packed: &[u8]) -> String {
+    format!("{INLINE_VERSION}.{}", base64url(packed))
 }
 
 /// The query (without `?`) of a story link at `step` (from 0).
@@ -73,7 +83,8 @@ pub fn query(source: &Source, step: usize, lang: Option<Language>) -> String {
     q
 }
 
-/// The query of a teacher's story as a link (inline) at its first step.
+/// The query of a teacher's story as a link (inline) at its first step. Native only.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn inline_query(story: &Story) -> String {
     query(&Source::Inline(inline_value(story)), 0, None)
 }
@@ -167,11 +178,10 @@ fn read_story_value(value: &str, notices: &mut Vec<StoryNotice>) -> Option<(Stor
     let Some(packed) = from_base64url(data) else {
         return bad(notices, "not URL-safe base64".into());
     };
-    let json =
-        match miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_STORY_JSON_BYTES) {
-            Ok(j) => j,
-            Err(_) => return bad(notices, "the compressed data is damaged".into()),
-        };
+    let json = match super::inflate::inflate(&packed, MAX_STORY_JSON_BYTES) {
+        Ok(j) => j,
+        Err(e) => return bad(notices, format!("the compressed data is damaged: {e}")),
+    };
     let Ok(text) = String::from_utf8(json) else {
         return bad(notices, "not UTF-8 text".into());
     };

@@ -14,6 +14,7 @@
 
 pub mod builtin;
 pub mod codec;
+pub mod inflate;
 
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -93,15 +94,22 @@ pub struct Step {
 }
 
 /// A "predict first" question. Its correct choice is never written in the story: the page
-/// computes it from the step's run.
+/// computes it from the step's run. (A flat struct rather than a tagged enum: serde's
+/// buffering for `flatten` and internal tags would weigh on the page's size budget.)
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Question {
     pub prompt: Bilingual,
     /// What decides the answer: a metric of [`METRICS`], `name` or `name@YYYY-MM-DD` for the
     /// dated ones.
     pub metric: String,
-    #[serde(flatten)]
     pub kind: QuestionKind,
+    /// `compare` questions: which side's value is the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pick: Option<Pick>,
+    /// `range` questions: the value the ranges are read against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<Of>,
     pub choices: Vec<Choice>,
     /// Shown with the answer; may hold placeholders.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -109,15 +117,15 @@ pub struct Question {
 }
 
 /// How the computed value picks the correct choice.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// Two choices, one for side `a` and one for side `b`: the correct one is the side whose
     /// metric is higher (`pick: higher`) or lower (`pick: lower`).
-    Compare { pick: Pick },
+    Compare,
     /// The correct choice is the one whose range (`from` ≤ value < `below`) holds the metric of
     /// `of` (`a`, `b`, or `d` = B − A).
-    Range { of: Of },
+    Range,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -469,7 +477,8 @@ impl Question {
         let a = m.value(&runs.a);
         let b = runs.b.as_ref().and_then(|r| m.value(r));
         let (value, correct) = match self.kind {
-            QuestionKind::Compare { pick } => {
+            QuestionKind::Compare => {
+                let pick = self.pick.unwrap_or(Pick::Higher);
                 let winner = match (a, b) {
                     (Some(x), Some(y)) if (x - y).abs() > TIE * x.abs().max(y.abs()) => {
                         let b_higher = y > x;
@@ -486,8 +495,8 @@ impl Question {
                     winner.and_then(|w| self.choices.iter().position(|c| c.side == Some(w))),
                 )
             }
-            QuestionKind::Range { of } => {
-                let v = match of {
+            QuestionKind::Range => {
+                let v = match self.of.unwrap_or(Of::A) {
                     Of::A => a,
                     Of::B => b,
                     Of::D => a.zip(b).map(|(x, y)| y - x),
@@ -752,54 +761,60 @@ pub struct Read {
     pub notices: Vec<StoryNotice>,
 }
 
+/// The top of a story file, its steps left as raw JSON to be read one by one (serde_json's
+/// `RawValue`: no intermediate tree, one deserializer for everything, a smaller page).
+#[derive(Deserialize)]
+struct RawStory<'a> {
+    #[serde(default)]
+    app: Option<String>,
+    #[serde(default)]
+    schema: Option<u64>,
+    id: String,
+    title: Bilingual,
+    #[serde(borrow)]
+    steps: Vec<&'a serde_json::value::RawValue>,
+}
+
+/// A step with its question left raw, so that a bad question costs only itself.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStep<'a> {
+    link: String,
+    text: Bilingual,
+    #[serde(default, borrow)]
+    question: Option<&'a serde_json::value::RawValue>,
+    #[serde(default)]
+    chart: Option<String>,
+}
+
 /// Reads a story from its JSON text. Steps and questions that cannot be used are left out
-/// with a notice; a story with no usable step is refused (`story: None`).
+/// with a notice; a story with no usable step is refused (`story: None`). Fields this version
+/// does not know at the top of the file are ignored (a later version may add some).
 pub fn from_json(text: &str) -> Read {
     let mut notices = Vec::new();
+    let not_a_story = |detail: String| StoryNotice::new(None, StoryProblem::NotAStory { detail });
     let refuse = |notices: Vec<StoryNotice>| Read {
         story: None,
         notices,
     };
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            return refuse(vec![StoryNotice::new(
-                None,
-                StoryProblem::NotAStory {
-                    detail: e.to_string(),
-                },
+    let raw: RawStory = match serde_json::from_str(text) {
+        Ok(r) => r,
+        Err(e) => return refuse(vec![not_a_story(e.to_string())]),
+    };
+    if let Some(app) = raw.app.as_deref().filter(|a| *a != STORY_APP) {
+        return refuse(vec![not_a_story(format!(
+            "\"app\" is \"{}\", not \"{STORY_APP}\"",
+            shown(app)
+        ))]);
+    }
+    let schema = match raw.schema {
+        None => STORY_SCHEMA,
+        Some(n) if n >= 1 => u32::try_from(n).unwrap_or(u32::MAX),
+        Some(_) => {
+            return refuse(vec![not_a_story(
+                "\"schema\" is not a version number".into(),
             )])
         }
-    };
-    let Some(obj) = value.as_object() else {
-        return refuse(vec![StoryNotice::new(
-            None,
-            StoryProblem::NotAStory {
-                detail: "not a JSON object".into(),
-            },
-        )]);
-    };
-    let not_a_story = |detail: String| StoryNotice::new(None, StoryProblem::NotAStory { detail });
-    let app = match obj.get("app") {
-        None => STORY_APP.to_string(),
-        Some(serde_json::Value::String(s)) if s == STORY_APP => s.clone(),
-        Some(other) => {
-            return refuse(vec![not_a_story(format!(
-                "\"app\" is {}, not \"{STORY_APP}\"",
-                shown(&other.to_string())
-            ))])
-        }
-    };
-    let schema = match obj.get("schema") {
-        None => STORY_SCHEMA,
-        Some(v) => match v.as_u64() {
-            Some(n) if n >= 1 => u32::try_from(n).unwrap_or(u32::MAX),
-            _ => {
-                return refuse(vec![not_a_story(
-                    "\"schema\" is not a version number".into(),
-                )])
-            }
-        },
     };
     if schema > STORY_SCHEMA {
         notices.push(StoryNotice::new(
@@ -807,41 +822,17 @@ pub fn from_json(text: &str) -> Read {
             StoryProblem::NewerFormat { found: schema },
         ));
     }
-    let id = match obj.get("id").and_then(|v| v.as_str()) {
-        Some(id) if valid_id(id) => id.to_string(),
-        Some(id) => {
-            return refuse(vec![not_a_story(format!(
-                "\"id\" “{}” must be 1 to 40 lower-case letters, digits or -",
-                shown(id)
-            ))])
-        }
-        None => return refuse(vec![not_a_story("no \"id\" text".into())]),
-    };
-    let title: Bilingual = match obj
-        .get("title")
-        .map(|t| serde_json::from_value::<Bilingual>(t.clone()))
-    {
-        Some(Ok(t)) if !t.zh.trim().is_empty() && !t.en.trim().is_empty() => t,
-        Some(Ok(_)) => return refuse(vec![not_a_story("the title is empty".into())]),
-        Some(Err(e)) => return refuse(vec![not_a_story(format!("\"title\": {e}"))]),
-        None => return refuse(vec![not_a_story("no \"title\"".into())]),
-    };
-    for key in obj.keys() {
-        if !["app", "schema", "id", "title", "steps"].contains(&key.as_str()) {
-            notices.push(StoryNotice::new(
-                None,
-                StoryProblem::Text {
-                    detail: format!("unknown field \"{}\" ignored", shown(key)),
-                },
-            ));
-        }
+    if !valid_id(&raw.id) {
+        return refuse(vec![not_a_story(format!(
+            "\"id\" “{}” must be 1 to 40 lower-case letters, digits or -",
+            shown(&raw.id)
+        ))]);
     }
-    let Some(raw_steps) = obj.get("steps").and_then(|s| s.as_array()) else {
-        notices.push(not_a_story("no \"steps\" list".into()));
-        return refuse(notices);
-    };
+    if raw.title.zh.trim().is_empty() || raw.title.en.trim().is_empty() {
+        return refuse(vec![not_a_story("the title is empty".into())]);
+    }
     let mut steps = Vec::new();
-    for (i, raw) in raw_steps.iter().enumerate() {
+    for (i, raw_step) in raw.steps.iter().enumerate() {
         let n = i + 1;
         if n > MAX_STEPS {
             notices.push(StoryNotice::new(
@@ -852,9 +843,8 @@ pub fn from_json(text: &str) -> Read {
             ));
             break;
         }
-        match read_step(raw, n, &mut notices) {
-            Some(step) => steps.push(step),
-            None => continue,
+        if let Some(step) = read_step(raw_step.get(), n, &mut notices) {
+            steps.push(step);
         }
     }
     if steps.is_empty() {
@@ -863,10 +853,10 @@ pub fn from_json(text: &str) -> Read {
     }
     Read {
         story: Some(Story {
-            app,
+            app: STORY_APP.to_string(),
             schema: STORY_SCHEMA,
-            id,
-            title,
+            id: raw.id,
+            title: raw.title,
             steps,
         }),
         notices,
@@ -874,7 +864,7 @@ pub fn from_json(text: &str) -> Read {
 }
 
 /// One step, checked; `None` (with a notice) if it cannot be used.
-fn read_step(raw: &serde_json::Value, n: usize, notices: &mut Vec<StoryNotice>) -> Option<Step> {
+fn read_step(raw: &str, n: usize, notices: &mut Vec<StoryNotice>) -> Option<Step> {
     let drop = |notices: &mut Vec<StoryNotice>, detail: String| {
         notices.push(StoryNotice::new(
             Some(n),
@@ -882,12 +872,15 @@ fn read_step(raw: &serde_json::Value, n: usize, notices: &mut Vec<StoryNotice>) 
         ));
         None
     };
-    // The question is read apart, so a bad one costs only itself.
-    let mut raw = raw.clone();
-    let raw_question = raw.as_object_mut().and_then(|o| o.remove("question"));
-    let mut step: Step = match serde_json::from_value(raw) {
+    let raw: RawStep = match serde_json::from_str(raw) {
         Ok(s) => s,
         Err(e) => return drop(notices, e.to_string()),
+    };
+    let mut step = Step {
+        link: raw.link,
+        text: raw.text,
+        question: None,
+        chart: raw.chart,
     };
     if step.text.zh.trim().is_empty() || step.text.en.trim().is_empty() {
         return drop(notices, "a text is empty".into());
@@ -934,8 +927,8 @@ fn read_step(raw: &serde_json::Value, n: usize, notices: &mut Vec<StoryNotice>) 
             StoryProblem::Text { detail: bad },
         ));
     }
-    if let Some(q) = raw_question {
-        match serde_json::from_value::<Question>(q)
+    if let Some(q) = raw.question {
+        match serde_json::from_str::<Question>(q.get())
             .map_err(|e| e.to_string())
             .and_then(|q| check_question(&q, decoded.state.b.is_some()).map(|()| q))
         {
@@ -987,7 +980,12 @@ pub fn check_question(q: &Question, has_b: bool) -> Result<(), String> {
         ));
     }
     match q.kind {
-        QuestionKind::Compare { .. } => {
+        QuestionKind::Compare => {
+            if q.pick.is_none() || q.of.is_some() {
+                return Err(
+                    "a compare question has \"pick\" (higher or lower) and no \"of\"".into(),
+                );
+            }
             if !has_b {
                 return Err("a compare question needs scenario B in the step's link".into());
             }
@@ -1005,7 +1003,10 @@ pub fn check_question(q: &Question, has_b: bool) -> Result<(), String> {
                 return Err("a compare question's choices have no from/below".into());
             }
         }
-        QuestionKind::Range { of } => {
+        QuestionKind::Range => {
+            let Some(of) = q.of.filter(|_| q.pick.is_none()) else {
+                return Err("a range question has \"of\" (a, b or d) and no \"pick\"".into());
+            };
             if of != Of::A && !has_b {
                 return Err("this range question reads B: the step's link needs scenario B".into());
             }
