@@ -10,7 +10,7 @@
 #   browser     wasm-bindgen-test in headless Chromium (tests/*.rs with run_in_browser only)
 #   cli         builds recovery-lab-cli (the end-to-end suite compares the page with it)
 #   build       release build with Trunk into dist/ (LTO, opt-level z, wasm-opt)
-#   size        wasm + js in dist/, gzipped, at most 400 KB
+#   size        wasm + js in dist/, gzipped, within scripts/size-budget.sh's budget
 #   e2e         Playwright against dist/ served on a free loopback port
 #
 # Every stage runs even if an earlier one failed, except those that need a failed one (size and
