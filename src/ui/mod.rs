@@ -13,11 +13,13 @@ pub mod browser;
 pub mod canvas_backend;
 pub mod compare;
 pub mod components;
+pub mod deflate;
 pub mod engine;
 pub mod fields;
 pub mod playback;
 pub mod saved;
 pub mod state;
+pub mod story;
 
 use std::rc::Rc;
 
@@ -35,9 +37,12 @@ use components::page_notes::PageNotes;
 use components::presentation::{self, Presentation};
 use components::results_panel::ResultsPanel;
 use components::share_dialog::ShareDialog;
+use components::story_menu::StoryMenu;
+use components::story_player::{StoryNotices, StoryPlayer};
 use components::toolbar::Toolbar;
 use engine::{EngineError, Results};
 use state::{Action, AppState, Compared, PageNote, Side};
+use story::StoryState;
 
 use crate::export;
 use crate::i18n::{Lang, Text};
@@ -69,7 +74,8 @@ fn is_wide() -> bool {
 
 /// The state the page opens with: the link in the address, if any.
 fn initial_state() -> AppState {
-    AppState::from_link(link::decode(&browser::address_link()), Lang::Zh)
+    // A story link opens its step's scenario.
+    AppState::from_link(story::initial_link(&browser::address_link()), Lang::Zh)
 }
 
 /// What the compare picker shows for the current scenario B.
@@ -140,9 +146,21 @@ pub fn app() -> Html {
     let results_b = use_run(state.b.as_ref().map(|b| b.scenario.clone()));
 
     let link = state.link();
+    // Guided stories: which story and step, and what was answered.
+    let story = use_reducer(|| StoryState::from_address(&browser::address_link()));
+    // While a story is open, the address is the story link at its step.
+    let address = story
+        .query(state.link_state().lang)
+        .unwrap_or_else(|| link.clone());
     {
         // The address follows the state, replacing the current entry.
-        use_effect_with(link.clone(), |link| browser::replace_address(link));
+        use_effect_with(address.clone(), |address| browser::replace_address(address));
+    }
+    {
+        // Until a question is answered, the results stay hidden (and out of the tab order).
+        use_effect_with(story.pending(), |pending| {
+            story::veil_results(*pending);
+        });
     }
     {
         // The saved scenarios: read once, and again when another tab of the page changes them.
@@ -325,6 +343,7 @@ pub fn app() -> Html {
         })
     };
 
+    let story_cb = story::callbacks(&story, &dispatch);
     let link_a = link::encode(&LinkState {
         lang: None,
         seed: state.seed,
@@ -369,7 +388,8 @@ pub fn app() -> Html {
             // Behind presentation mode the page is inert: Tab stays in the presentation.
             <div class="app" data-testid="app" data-ready="1" lang={lang.html_lang()}
                 inert={presenting_now}>
-                <Header preset={state.preset.clone()} help_open={state.help_open} {onpreset} {onlang} {onhelp} {onshare} {onpresent} />
+                <Header preset={state.preset.clone()} help_open={state.help_open} {onpreset} {onlang} {onhelp} {onshare} {onpresent}
+                    onstories={Some(story_cb.menu.clone())} />
                 <Toolbar compare={compare_value(&state)} edit_target={state.edit_target}
                     saved={state.saved.clone()} link_a={link_a}
                     oncompare={on_compare} onedittarget={on_target}
@@ -377,13 +397,24 @@ pub fn app() -> Html {
                     onsavedchanged={on_saved_changed} onloadsaved={on_load_saved} onnote={on_add_note} />
                 <LinkNotices notices={state.link_notices.clone()} ondismiss={on_notice} ondismissall={on_notices} />
                 <PageNotes notes={state.notes.clone()} ondismiss={on_note} />
+                <StoryNotices notices={story.notices.clone()} ondismiss={story_cb.dismiss.clone()} />
+                if story.menu_open {
+                    <StoryMenu onstart={story_cb.start.clone()} onclose={story_cb.close_menu.clone()} />
+                }
+                if let Some(open) = story.open.clone() {
+                    <StoryPlayer story={open} step={story.step}
+                        picked={story.picks.get(story.step).copied().flatten()}
+                        onstep={story_cb.step.clone()} onpick={story_cb.pick.clone()}
+                        onleave={Some(story_cb.leave.clone())} />
+                }
                 if state.help_open {
                     <HelpPanel onclose={onclosehelp} />
                 }
                 if state.share_open {
-                    <ShareDialog url={format!("{}?{link}", browser::page_address())} query_len={link.len()} onclose={onclose_share} />
+                    <ShareDialog url={format!("{}?{address}", browser::page_address())}
+                        query_len={story::share_len(&story, address.len())} onclose={onclose_share} />
                 }
-                <main class={classes!("layout", editing_b.then_some("editing-b"))}>
+                <main class={classes!("layout", editing_b.then_some("editing-b"), story.pending().then_some("story-pending"))}>
                     <LeverPanel scenario={edited} epoch={state.epoch} open={*wide} {onedit}
                         side={state.b.is_some().then_some(state.edit_target)} />
                     { body }

@@ -50,6 +50,24 @@
 //                                      presentation-card-<key> (data-value as summary-<key>,
 //                                      as of the playback day), presentation-playback-<part>
 //                                      (the playback bar's test ids with this prefix)
+// Guided stories (issue 6):
+//   stories-button, story-menu         Stories (header) and its menu: story-item-<id>,
+//                                      story-start-<id>, story-menu-close, story-open-file
+//                                      (file input), story-file (title story-file-title, link
+//                                      story-file-link, story-file-copy, story-file-start,
+//                                      story-file-notices), story-file-refused
+//   story-player                       data-story = id, data-step (from 1), data-steps;
+//                                      story-title, story-step-of, story-dot-<n>, story-text,
+//                                      story-prev, story-next, story-leave, story-see-chart,
+//                                      story-end (last step)
+//   story-question                     story-prompt, story-choice-<n> (data-correct = "1" on
+//                                      the correct one once answered), story-show-me;
+//                                      story-answer (data-outcome right / wrong / shown /
+//                                      undecided), story-numbers, story-explain
+//   story-notices, story-notice        what a story link or file could not use;
+//                                      story-notices-dismiss
+//   main.layout.story-pending          results greyed and inert until the question is answered
+//   figure[data-story-focus]           the chart the step is about
 import { test as base, expect } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";

@@ -17,6 +17,9 @@ pub struct HeaderProps {
     /// Opens presentation mode (issue #6).
     #[prop_or_default]
     pub onpresent: Callback<()>,
+    /// Opens the Stories menu (guided stories); no button without it.
+    #[prop_or_default]
+    pub onstories: Option<Callback<()>>,
 }
 
 #[component(Header)]
@@ -39,6 +42,14 @@ pub fn header(props: &HeaderProps) -> Html {
     let on_help = props.onhelp.reform(move |_: MouseEvent| !help_open);
     let on_share = props.onshare.reform(|_: MouseEvent| ());
     let on_present = props.onpresent.reform(|_: MouseEvent| ());
+    let stories = props.onstories.as_ref().map(|cb| {
+        let onclick = cb.reform(|_: MouseEvent| ());
+        html! {
+            <button type="button" class="btn" data-testid="stories-button" aria-controls="stories" {onclick}>
+                { Text::Stories.get(lang) }
+            </button>
+        }
+    });
     html! {
         <header class="top">
             <div class="brand">
@@ -57,6 +68,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     { lang_button(Lang::Zh, "lang-zh", "中文") }
                     { lang_button(Lang::En, "lang-en", "English") }
                 </div>
+                { stories.unwrap_or_default() }
                 <button type="button" class="btn" data-testid="share-button" aria-haspopup="dialog" onclick={on_share}>
                     { Text::Share.get(lang) }
                 </button>

@@ -22,6 +22,8 @@ pub mod qr_code;
 pub mod results_panel;
 pub mod saved_panel;
 pub mod share_dialog;
+pub mod story_menu;
+pub mod story_player;
 pub mod summary_cards;
 pub mod toolbar;
 pub mod voucher_waves;
