@@ -135,8 +135,19 @@ test.describe("screens", () => {
     const box = await header.boundingBox();
     // One row for the name, one for the controls: under 100 px (three rows were 125).
     expect(box.height, "the header takes at most two rows").toBeLessThan(100);
+    // Every header control is inside the phone's width, in both languages.
+    const outside = async () =>
+      header.locator("button, select").evaluateAll((els) =>
+        els.filter((e) => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > window.innerWidth; }).map((e) => e.textContent),
+      );
+    expect(await outside()).toEqual([]);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "screenshot-390x844.png") });
+    await lab.switchLanguage("en");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    expect((await header.boundingBox()).height, "two rows in English too").toBeLessThan(100);
+    expect(await outside()).toEqual([]);
+    await lab.switchLanguage("zh");
     // The whole page too, charts and tables included: one chart's table open.
     await page.getByTestId("table-toggle-infections").click();
     await page.screenshot({ path: path.join(ARTIFACTS, "screenshot-390x844-full.png"), fullPage: true });
