@@ -524,6 +524,7 @@ fn a_link_runs_exactly_the_scenario_it_holds() {
     let state = LinkState {
         lang: None,
         seed: 77,
+        runs: 40,
         a: Named {
             preset: "jinzhong-2022".into(),
             scenario: scenario.clone(),

@@ -8,8 +8,8 @@
 
 use proptest::prelude::*;
 use recovery_lab::scenario::link::{
-    decode, encode, Decoded, Language, LinkState, Named, DEFAULT_SEED, HEADER_KEYS,
-    MAX_LINK_LENGTH, OWN_KEYS,
+    decode, encode, Decoded, Language, LinkState, Named, DEFAULT_RUNS, DEFAULT_SEED, HEADER_KEYS,
+    MAX_LINK_LENGTH, MAX_RUNS, OWN_KEYS,
 };
 use recovery_lab::scenario::params::PARAMS;
 use recovery_lab::scenario::presets::{self, PRESET_NAMES};
@@ -259,6 +259,11 @@ fn link_state(e: &mut impl Entropy) -> LinkState {
         } else {
             e.next()
         },
+        runs: if e.below(2) == 0 {
+            DEFAULT_RUNS
+        } else {
+            1 + (e.next() % u64::from(MAX_RUNS)) as u32
+        },
         a,
         b,
     }
@@ -313,6 +318,7 @@ fn every_preset_round_trips_unchanged_and_as_b() {
         let state = LinkState {
             lang: Some(Language::En),
             seed: 7,
+            runs: 40,
             a: Named::preset(name).unwrap(),
             b: Some(Named::preset(name).unwrap()),
         };
@@ -494,6 +500,10 @@ struct Corpus {
     entries: Vec<Entry>,
 }
 
+fn default_runs() -> u32 {
+    DEFAULT_RUNS
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Entry {
@@ -501,6 +511,9 @@ struct Entry {
     link: String,
     lang: Option<String>,
     seed: u64,
+    /// Entries written before the `runs` key have none: 200.
+    #[serde(default = "default_runs")]
+    runs: u32,
     a: ExpectedSide,
     b: Option<ExpectedSide>,
     notices: Vec<ExpectedNotice>,
@@ -623,6 +636,7 @@ fn check_corpus(file: &str, format_version: u32) -> usize {
             e.name
         );
         assert_eq!(d.state.seed, e.seed, "{}", e.name);
+        assert_eq!(d.state.runs, e.runs, "{}", e.name);
 
         // The model-version note depends on the model this build runs, so it is checked
         // against MODEL_VERSION rather than recorded.

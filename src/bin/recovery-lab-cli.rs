@@ -442,10 +442,11 @@ Bad input: one line on stderr, exit code 2, nothing written.";
                 } else {
                     // The same summaries as `sim::ensemble`'s, one run at a time, so memory
                     // stays flat up to MAX_RUNS.
+                    let counterfactual = sim::without_fiscal_levers(&scenario);
                     let summaries = (0..runs)
                         .map(|i| {
                             let seed = sim::ensemble::replicate_seed(seed, i);
-                            sim::run_summary(&scenario, Mode::Stochastic { seed }).1
+                            sim::ensemble::replicate(&scenario, &counterfactual, seed).1
                         })
                         .collect::<Vec<_>>();
                     (summaries, None)
@@ -726,6 +727,37 @@ Bad input: one line on stderr, exit code 2, nothing written.";
             assert!(err("run extra").contains("unexpected argument"));
             assert!(err("scenario").contains("needs --preset"));
             assert!(err("scenario --preset x --seed 1").contains("unknown option --seed"));
+        }
+
+        /// The page's card ranges (`figure_range` over `figures`) are the summary's p5/p95.
+        #[test]
+        fn page_ranges_equal_the_ensemble_summary() {
+            use recovery_lab::sim::ensemble::{figure_keys, figure_range, figures, replicate};
+            let scenario = recovery_lab::scenario::presets::jinzhong_2022();
+            let cf = sim::without_fiscal_levers(&scenario);
+            let summaries: Vec<Summary> = (0..12)
+                .map(|i| replicate(&scenario, &cf, 40 + i).1)
+                .collect();
+            let json = ensemble_summary(&summaries, 40, 12);
+            let keys = figure_keys(&scenario);
+            for (k, key) in keys.iter().enumerate() {
+                let values: Vec<f64> = summaries.iter().map(|s| figures(s, &keys)[k]).collect();
+                let range = figure_range(key, &values);
+                let entry = match key.split_once('-') {
+                    Some((field, date)) if !key.starts_with("recovery") => &json[field][date],
+                    _ => &json[key.as_str()],
+                };
+                for (i, p) in ["p5", "p95"].iter().enumerate() {
+                    let expected = if key == "recovery_date" {
+                        entry[p]
+                            .as_str()
+                            .map(|d| d.parse::<Date>().unwrap().days_since_epoch() as f64)
+                    } else {
+                        entry[p].as_f64()
+                    };
+                    assert_eq!(range[i], expected, "{key} {p}");
+                }
+            }
         }
 
         #[test]

@@ -39,6 +39,12 @@ pub const MAX_LINK_LENGTH: usize = 4000;
 /// The seed of a link without `seed=` (the runner's default ensemble seed too).
 pub const DEFAULT_SEED: u64 = 1;
 
+/// Runs of the page's ensemble when a link has no `runs=` key.
+pub const DEFAULT_RUNS: u32 = 200;
+
+/// Most runs a link's `runs=` may ask for.
+pub const MAX_RUNS: u32 = 2000;
+
 /// Characters of a bad value repeated in a notice; the rest is cut and marked with "…".
 const SHOWN_CHARS: usize = 40;
 
@@ -127,6 +133,8 @@ pub struct LinkState {
     pub lang: Option<Language>,
     /// Seed of the stochastic runs.
     pub seed: u64,
+    /// Runs of the page's ensemble (its uncertainty bands), 1 to [`MAX_RUNS`].
+    pub runs: u32,
     /// The scenario shown.
     pub a: Named,
     /// The scenario it is compared with, if any.
@@ -139,6 +147,7 @@ impl Default for LinkState {
         LinkState {
             lang: None,
             seed: DEFAULT_SEED,
+            runs: DEFAULT_RUNS,
             a: Named::default_preset(),
             b: None,
         }
@@ -317,10 +326,11 @@ impl Notice {
 
     /// What is wrong, and (if a value was replaced) by what.
     fn explain(&self, zh: bool) -> (String, Option<&'static str>) {
-        let preset_value = Some(if zh {
-            "已改用预设值"
-        } else {
-            "the preset's value is used"
+        let preset_value = Some(match (zh, self.key == "runs") {
+            (true, false) => "已改用预设值",
+            (false, false) => "the preset's value is used",
+            (true, true) => "已改用默认的 200 次",
+            (false, true) => "the default of 200 runs is used",
         });
         let t = |zh_text: &str, en_text: &str| {
             if zh {
@@ -992,7 +1002,7 @@ pub const OWN_KEYS: [&str; 11] = [
 ];
 
 /// Header keys (the link as a whole, and B's preset).
-pub const HEADER_KEYS: [&str; 6] = ["v", "model", "preset", "lang", "seed", "b.preset"];
+pub const HEADER_KEYS: [&str; 7] = ["v", "model", "preset", "lang", "seed", "runs", "b.preset"];
 
 fn field_of(key: &str) -> Option<Field> {
     Some(match key {
@@ -1407,6 +1417,7 @@ pub fn decode(input: &str) -> Decoded {
     let mut preset_keys: [Option<(String, String)>; 2] = [None, None];
     let mut lang = None;
     let mut seed = DEFAULT_SEED;
+    let mut runs = DEFAULT_RUNS;
     let mut sides: [Vec<(String, String)>; 2] = [Vec::new(), Vec::new()];
     let mut b_present = false;
     let mut seen: HashSet<String> = HashSet::new();
@@ -1455,6 +1466,21 @@ pub fn decode(input: &str) -> Decoded {
                     None => notices.push(Notice::new(&key, &value, Problem::NotASeed)),
                 }
             }
+            "runs" => match value.parse::<f64>() {
+                Ok(n) if (1.0..=MAX_RUNS as f64).contains(&n) && n.fract() == 0.0 => {
+                    runs = n as u32
+                }
+                Ok(n) if n.is_finite() => notices.push(Notice::new(
+                    &key,
+                    &value,
+                    Problem::OutOfRange {
+                        min: 1.0,
+                        max: MAX_RUNS as f64,
+                        integer: true,
+                    },
+                )),
+                _ => notices.push(Notice::new(&key, &value, Problem::NotANumber)),
+            },
             _ => match key.strip_prefix("b.") {
                 Some(rest) => sides[1].push((rest.to_string(), value)),
                 None => sides[0].push((key.clone(), value)),
@@ -1515,7 +1541,13 @@ pub fn decode(input: &str) -> Decoded {
     let a = decode_side_v1(preset_a, side_a, "", &mut notices);
     let b = b_present.then(|| decode_side_v1(preset_b, side_b, "b.", &mut notices));
     Decoded {
-        state: LinkState { lang, seed, a, b },
+        state: LinkState {
+            lang,
+            seed,
+            runs,
+            a,
+            b,
+        },
         notices,
     }
 }
@@ -1702,6 +1734,9 @@ pub fn encode(state: &LinkState) -> String {
     }
     if state.seed != DEFAULT_SEED {
         keys.push(("seed".to_string(), state.seed.to_string()));
+    }
+    if state.runs != DEFAULT_RUNS {
+        keys.push(("runs".to_string(), state.runs.to_string()));
     }
     scenario_keys("", &preset_a, &state.a.scenario, &mut keys);
     if let Some(b) = &state.b {

@@ -3,7 +3,7 @@
 //! about 6 MB for 100 runs of a year), never whole outcomes.
 
 use super::outcome::{Area, Indicator, Outcome};
-use super::summary::{summarize_against, without_fiscal_levers, Summary};
+use super::summary::{check_dates, summarize_against, without_fiscal_levers, Summary};
 use super::{run, Mode};
 use crate::scenario::{Date, Scenario};
 
@@ -71,12 +71,9 @@ pub fn ensemble(scenario: &Scenario, seed: u64, runs: u32) -> Ensemble {
     let mut city = vec![0.0; Indicator::COUNT * days * n];
     let mut summaries = Vec::with_capacity(n);
     for r in 0..runs {
-        let mode = Mode::Stochastic {
-            seed: replicate_seed(seed, r),
-        };
-        let outcome: Outcome = run(scenario, mode);
-        let counterfactual = run(&counterfactual_scenario, mode);
-        summaries.push(summarize_against(scenario, &outcome, &counterfactual));
+        let (outcome, summary) =
+            replicate(scenario, &counterfactual_scenario, replicate_seed(seed, r));
+        summaries.push(summary);
         for ind in Indicator::ALL {
             let series = outcome.series(ind, Area::City);
             for (day, &v) in series.iter().enumerate() {
@@ -105,6 +102,317 @@ pub fn ensemble(scenario: &Scenario, seed: u64, runs: u32) -> Ensemble {
     }
 }
 
+/// One replicate: the stochastic run of `scenario` from `seed` and its summary, measured
+/// against the run of `counterfactual` (the scenario without fiscal levers) from the same
+/// seed. The counterfactual is run only when the summary reads it: when the levers cost
+/// something (see `summarize_against`) and it differs from the scenario; otherwise the run
+/// itself is the same numbers, so the result is identical either way.
+pub fn replicate(scenario: &Scenario, counterfactual: &Scenario, seed: u64) -> (Outcome, Summary) {
+    let mode = Mode::Stochastic { seed };
+    let outcome: Outcome = run(scenario, mode);
+    let city = Area::City;
+    let lever_cost = outcome.last(Indicator::FiscalCostCumulative, city)
+        - outcome.last(Indicator::TestingCostCumulative, city);
+    let summary = if lever_cost >= 1.0 && counterfactual != scenario {
+        summarize_against(scenario, &outcome, &run(counterfactual, mode))
+    } else {
+        summarize_against(scenario, &outcome, &outcome)
+    };
+    (outcome, summary)
+}
+
+// Ensembles in pieces (the page's web workers)
+
+/// The city indicators the page draws bands of: every line of its charts that a stochastic
+/// run moves (the no-outbreak baselines and the plans are left out).
+pub const BAND_INDICATORS: [Indicator; 15] = [
+    Indicator::Isolated,
+    Indicator::ActiveInfections,
+    Indicator::NewInfections,
+    Indicator::DetectedNew,
+    Indicator::Gdp,
+    Indicator::RetailSales,
+    Indicator::Catering,
+    Indicator::CarSalesUnits,
+    Indicator::HomeSalesUnits,
+    Indicator::OnlineSales,
+    Indicator::FaiCompletedPct,
+    Indicator::ProjectsStarted,
+    Indicator::Employment,
+    Indicator::SmesOpenPct,
+    Indicator::FiscalCostCumulative,
+];
+
+/// The keys of the summary figures that get a range on the page's cards, for runs of
+/// `scenario`: the card's `data-testid` without `summary-`, and the runner's JSON path with
+/// `.` for `-` in the dated ones (`fai_completed_pct-2022-04-30` is
+/// `fai_completed_pct."2022-04-30"`).
+pub fn figure_keys(scenario: &Scenario) -> Vec<String> {
+    let mut keys: Vec<String> = [
+        "infections_total",
+        "detected_total",
+        "peak_isolated",
+        "deaths_total",
+        "gdp_loss_yuan",
+        "gdp_loss_pct",
+        "retail_loss_yuan",
+        "jobs_lost_trough",
+        "smes_closed",
+        "fiscal_cost_yuan",
+        "gdp_kept_per_yuan",
+    ]
+    .iter()
+    .map(|k| k.to_string())
+    .collect();
+    let days = scenario.end.days_since(scenario.start);
+    let dates: Vec<Date> = check_dates(scenario)
+        .into_iter()
+        .filter(|d| (0..=days).contains(&d.days_since(scenario.start)))
+        .collect();
+    for field in ["fai_completed_pct", "projects_started"] {
+        keys.extend(dates.iter().map(|d| format!("{field}-{d}")));
+    }
+    keys.push(RECOVERY_KEY.to_string());
+    keys
+}
+
+/// The one figure that is a date; as a number, days since 1970-01-01.
+pub const RECOVERY_KEY: &str = "recovery_date";
+
+/// The figures of `summary` under `keys` (from [`figure_keys`]); NaN where the summary has
+/// none (no spending, never recovered).
+pub fn figures(summary: &Summary, keys: &[String]) -> Vec<f64> {
+    keys.iter()
+        .map(|key| {
+            let dated = |field: &str, map: &std::collections::BTreeMap<String, f64>| {
+                key.strip_prefix(field)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .and_then(|date| map.get(date).copied())
+            };
+            let v = match key.as_str() {
+                "infections_total" => Some(summary.infections_total),
+                "detected_total" => Some(summary.detected_total),
+                "peak_isolated" => Some(summary.peak_isolated),
+                "deaths_total" => Some(summary.deaths_total),
+                "gdp_loss_yuan" => Some(summary.gdp_loss_yuan),
+                "gdp_loss_pct" => Some(summary.gdp_loss_pct),
+                "retail_loss_yuan" => Some(summary.retail_loss_yuan),
+                "jobs_lost_trough" => Some(summary.jobs_lost_trough),
+                "smes_closed" => Some(summary.smes_closed),
+                "fiscal_cost_yuan" => Some(summary.fiscal_cost_yuan),
+                "gdp_kept_per_yuan" => summary.gdp_kept_per_yuan,
+                RECOVERY_KEY => summary
+                    .recovery_date
+                    .as_deref()
+                    .and_then(|d| d.parse::<Date>().ok())
+                    .map(|d| d.days_since_epoch() as f64),
+                k if k.starts_with("fai_completed_pct-") => {
+                    dated("fai_completed_pct", &summary.fai_completed_pct)
+                }
+                k if k.starts_with("projects_started-") => {
+                    dated("projects_started", &summary.projects_started)
+                }
+                _ => None,
+            };
+            v.unwrap_or(f64::NAN)
+        })
+        .collect()
+}
+
+/// The 5% and 95% points of one figure over the runs, as the runner's `--summary` computes
+/// them: numbers by [`quantile_sorted`] over the runs that have one (`None` if none has);
+/// dates (the [`RECOVERY_KEY`]) as the run at rank round((n − 1) p), "never" ranked after
+/// every date.
+pub fn figure_range(key: &str, values: &[f64]) -> [Option<f64>; 2] {
+    let ps = [0.05, 0.95];
+    if key == RECOVERY_KEY {
+        let mut days: Vec<f64> = values.to_vec();
+        // NaN ("never") last.
+        days.sort_by(|a, b| a.is_nan().cmp(&b.is_nan()).then(a.total_cmp(b)));
+        return ps.map(|p| {
+            if days.is_empty() {
+                return None;
+            }
+            let i = ((days.len() - 1) as f64 * p).round() as usize;
+            Some(days[i]).filter(|d| !d.is_nan())
+        });
+    }
+    let mut numbers: Vec<f64> = values.iter().copied().filter(|v| !v.is_nan()).collect();
+    numbers.sort_by(f64::total_cmp);
+    ps.map(|p| (!numbers.is_empty()).then(|| quantile_sorted(&numbers, p)))
+}
+
+/// Runs `count` replicates of an ensemble from replicate `first`: what one worker does with
+/// one piece of the ensemble. Returns the city series of `indicators`, [run][indicator][day],
+/// and the figures under `keys` ([`figures`]), [run][key].
+pub fn run_chunk(
+    scenario: &Scenario,
+    seed: u64,
+    first: u32,
+    count: u32,
+    indicators: &[Indicator],
+    keys: &[String],
+) -> (Vec<f64>, Vec<f64>) {
+    let counterfactual = without_fiscal_levers(scenario);
+    let days = (scenario.end.days_since(scenario.start) + 1).max(0) as usize;
+    let mut series = Vec::with_capacity(count as usize * indicators.len() * days);
+    let mut figs = Vec::with_capacity(count as usize * keys.len());
+    for r in first..first.saturating_add(count) {
+        let (outcome, summary) = replicate(scenario, &counterfactual, replicate_seed(seed, r));
+        for &ind in indicators {
+            series.extend_from_slice(outcome.series(ind, Area::City));
+        }
+        figs.extend(figures(&summary, keys));
+    }
+    (series, figs)
+}
+
+/// An ensemble gathered piece by piece, in any order: the runs' values of every (indicator,
+/// day) are kept sorted, each piece merged in, so the bands at any point cost one pass and
+/// equal [`ensemble`]'s bit for bit once every run is in.
+#[derive(Clone, Debug)]
+pub struct Aggregate {
+    pub start: Date,
+    pub days: usize,
+    pub indicators: Vec<Indicator>,
+    pub keys: Vec<String>,
+    /// Runs asked for.
+    pub total: u32,
+    /// Runs merged so far.
+    pub done: u32,
+    /// [indicator][day] cells of `total` slots each, the first `done` sorted.
+    cells: Vec<f64>,
+    /// [key][run], in arrival order.
+    figures: Vec<Vec<f64>>,
+    /// Scratch for one cell's incoming values.
+    incoming: Vec<f64>,
+}
+
+impl Aggregate {
+    pub fn new(
+        start: Date,
+        days: usize,
+        indicators: Vec<Indicator>,
+        keys: Vec<String>,
+        total: u32,
+    ) -> Aggregate {
+        let cells = vec![0.0; indicators.len() * days * total as usize];
+        Aggregate {
+            start,
+            days,
+            figures: vec![Vec::with_capacity(total as usize); keys.len()],
+            indicators,
+            keys,
+            total,
+            done: 0,
+            cells,
+            incoming: Vec::new(),
+        }
+    }
+
+    /// Merges `count` runs: `series` [run][indicator][day] and `figs` [run][key], as
+    /// [`run_chunk`] returns them. Pieces that would pass `total`, or of the wrong length,
+    /// are refused (false).
+    pub fn add(&mut self, count: u32, series: &[f64], figs: &[f64]) -> bool {
+        let (ni, nd, n) = (self.indicators.len(), self.days, count as usize);
+        if count == 0
+            || self.done + count > self.total
+            || series.len() != n * ni * nd
+            || figs.len() != n * self.keys.len()
+        {
+            return false;
+        }
+        let stride = self.total as usize;
+        let done = self.done as usize;
+        for i in 0..ni {
+            for d in 0..nd {
+                self.incoming.clear();
+                self.incoming
+                    .extend((0..n).map(|r| series[(r * ni + i) * nd + d]));
+                self.incoming.sort_by(f64::total_cmp);
+                let cell = &mut self.cells[(i * nd + d) * stride..][..done + n];
+                // Merge from the back: the sorted `done` values and the sorted incoming ones.
+                let (mut a, mut b, mut w) = (done, n, done + n);
+                while b > 0 {
+                    w -= 1;
+                    if a > 0 && cell[a - 1].total_cmp(&self.incoming[b - 1]).is_gt() {
+                        cell[w] = cell[a - 1];
+                        a -= 1;
+                    } else {
+                        cell[w] = self.incoming[b - 1];
+                        b -= 1;
+                    }
+                }
+            }
+        }
+        for (k, list) in self.figures.iter_mut().enumerate() {
+            list.extend((0..n).map(|r| figs[r * self.keys.len() + k]));
+        }
+        self.done += count;
+        true
+    }
+
+    /// Whether every run is in.
+    pub fn complete(&self) -> bool {
+        self.done == self.total
+    }
+
+    /// The bands over the runs merged so far (empty before the first).
+    pub fn bands(&self) -> Bands {
+        let (ni, nd) = (self.indicators.len(), self.days);
+        let stride = self.total as usize;
+        let done = self.done as usize;
+        let mut data = vec![f64::NAN; ni * QUANTILES.len() * nd];
+        if done > 0 {
+            for i in 0..ni {
+                for d in 0..nd {
+                    let cell = &self.cells[(i * nd + d) * stride..][..done];
+                    for (q, &qv) in QUANTILES.iter().enumerate() {
+                        data[(i * QUANTILES.len() + q) * nd + d] = quantile_sorted(cell, qv);
+                    }
+                }
+            }
+        }
+        Bands {
+            start: self.start,
+            days: nd,
+            runs: self.done,
+            indicators: self.indicators.clone(),
+            data,
+        }
+    }
+
+    /// The 5–95% range of every figure over the runs merged so far, by key.
+    pub fn ranges(&self) -> Vec<(String, [Option<f64>; 2])> {
+        self.keys
+            .iter()
+            .zip(&self.figures)
+            .map(|(k, v)| (k.clone(), figure_range(k, v)))
+            .collect()
+    }
+}
+
+/// Quantile bands of some city indicators, as [`Ensemble::band`] gives them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bands {
+    pub start: Date,
+    pub days: usize,
+    /// Runs they are taken over.
+    pub runs: u32,
+    pub indicators: Vec<Indicator>,
+    /// [indicator][quantile][day].
+    data: Vec<f64>,
+}
+
+impl Bands {
+    /// The band of `indicator` at quantile `QUANTILES[q]`, if it is one of these.
+    pub fn band(&self, indicator: Indicator, q: usize) -> Option<&[f64]> {
+        let i = self.indicators.iter().position(|&x| x == indicator)?;
+        let o = (i * QUANTILES.len() + q) * self.days;
+        self.data.get(o..o + self.days)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +424,65 @@ mod tests {
         assert_eq!(quantile_sorted(&v, 0.0), 1.0);
         assert_eq!(quantile_sorted(&v, 1.0), 5.0);
         assert!((quantile_sorted(&v, 0.05) - 1.2).abs() < 1e-12);
+    }
+
+    /// An ensemble run in pieces (any split, any order of arrival) and merged gives the same
+    /// bands, bit for bit, and the same per-run figures as `ensemble`.
+    #[test]
+    fn pieces_merge_to_the_whole_ensemble() {
+        let scenario = crate::scenario::presets::jinzhong_2022();
+        let (seed, runs) = (20220415, 23);
+        let whole = ensemble(&scenario, seed, runs);
+        let keys = figure_keys(&scenario);
+        assert_eq!(keys.len(), 18);
+        let inds = BAND_INDICATORS.to_vec();
+        let mut agg = Aggregate::new(whole.start, whole.days, inds.clone(), keys.clone(), runs);
+        // Pieces of 5, 1, 10 and 7 runs, arriving out of order.
+        for (first, count) in [(6, 10), (0, 5), (16, 7), (5, 1)] {
+            let (series, figs) = run_chunk(&scenario, seed, first, count, &inds, &keys);
+            assert!(agg.add(count, &series, &figs));
+        }
+        assert!(agg.complete());
+        assert!(!agg.add(1, &[], &[]), "a piece past the total is refused");
+        let bands = agg.bands();
+        for &ind in &inds {
+            for q in 0..QUANTILES.len() {
+                let (a, b) = (bands.band(ind, q).unwrap(), whole.band(ind, q));
+                assert!(
+                    a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits()),
+                    "{ind:?} q{q}"
+                );
+            }
+        }
+        // The figures are the summaries' (same runs); the ranges are order-free.
+        let mut sorted_whole: Vec<Vec<f64>> = vec![Vec::new(); keys.len()];
+        for s in &whole.runs {
+            for (k, v) in figures(s, &keys).into_iter().enumerate() {
+                sorted_whole[k].push(v);
+            }
+        }
+        for ((key, range), values) in agg.ranges().into_iter().zip(&sorted_whole) {
+            assert_eq!(range, figure_range(&key, values), "{key}");
+            assert!(range[0].is_some() || key == RECOVERY_KEY || key == "gdp_kept_per_yuan");
+        }
+    }
+
+    #[test]
+    fn a_counterfactual_equal_to_the_scenario_is_not_rerun_and_changes_nothing() {
+        let scenario = without_fiscal_levers(&crate::scenario::presets::jinzhong_2022());
+        let (_, summary) = replicate(&scenario, &scenario, 5);
+        let (_, full) = crate::sim::run_summary(&scenario, Mode::Stochastic { seed: 5 });
+        assert_eq!(summary, full);
+    }
+
+    #[test]
+    fn date_ranges_rank_never_last() {
+        let nan = f64::NAN;
+        let r = figure_range(RECOVERY_KEY, &[10.0, nan, 3.0, nan, 7.0]);
+        assert_eq!(r, [Some(3.0), None]);
+        let r = figure_range("gdp_kept_per_yuan", &[nan, nan]);
+        assert_eq!(r, [None, None]);
+        let r = figure_range("deaths_total", &[4.0, 0.0, 2.0]);
+        assert_eq!(r[0], Some(0.2));
     }
 }

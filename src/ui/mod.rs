@@ -347,6 +347,7 @@ pub fn app() -> Html {
     let link_a = link::encode(&LinkState {
         lang: None,
         seed: state.seed,
+        runs: state.runs,
         a: Named {
             preset: state.preset.clone(),
             scenario: (*state.scenario).clone(),

@@ -57,6 +57,8 @@ pub struct AppState {
     pub lang_chosen: bool,
     /// Seed of the stochastic runs; travels in the link.
     pub seed: u64,
+    /// Runs of the ensemble behind the uncertainty bands; travels in the link.
+    pub runs: u32,
     /// The preset scenario A started from.
     pub preset: String,
     /// Scenario A.
@@ -91,6 +93,7 @@ impl Default for AppState {
             lang: Lang::Zh,
             lang_chosen: false,
             seed: link::DEFAULT_SEED,
+            runs: link::DEFAULT_RUNS,
             preset: DEFAULT_PRESET.to_string(),
             scenario: Rc::new(presets::jinzhong_2022()),
             b: None,
@@ -120,6 +123,8 @@ pub enum Action {
     ShowShare(bool),
     SetMapIndicator(MapIndicator),
     SetDiffIndicator(Indicator),
+    /// Runs of the ensemble (clamped to 1..=2000).
+    SetRuns(u32),
     /// Edits the scenario the levers edit ([`AppState::edit_target`]).
     Edit(Edit),
     /// A link opened in the address after load (a new fragment, Back to an earlier one):
@@ -299,6 +304,7 @@ impl AppState {
             self.lang_chosen = true;
         }
         self.seed = state.seed;
+        self.runs = state.runs;
         self.preset = state.a.preset;
         self.scenario = Rc::new(state.a.scenario);
         self.b = state.b.map(|b| Compared {
@@ -318,6 +324,7 @@ impl AppState {
         LinkState {
             lang: self.lang_chosen.then(|| language_of(self.lang)),
             seed: self.seed,
+            runs: self.runs,
             a: Named {
                 preset: self.preset.clone(),
                 scenario: (*self.scenario).clone(),
@@ -356,6 +363,7 @@ impl AppState {
             Action::Present(slide) => next.presentation = slide,
             Action::SetMapIndicator(m) => next.map_indicator = m,
             Action::SetDiffIndicator(i) => next.diff_indicator = i,
+            Action::SetRuns(n) => next.runs = n.clamp(1, link::MAX_RUNS),
             Action::OpenLink(decoded) => {
                 let before = self.link();
                 next.open_link(*decoded);
