@@ -267,6 +267,18 @@ pub enum Text {
     PngOf,
     // Ensemble and bands (#5): variants go below this line
     //
+    EnsembleHeading,
+    EnsembleRuns,
+    EnsembleSeed,
+    EnsembleWaiting,
+    EnsembleRunning,
+    EnsembleDone,
+    EnsembleUnavailable,
+    EnsembleFailed,
+    EnsembleHint,
+    BandLegend,
+    BandRuns,
+    RangeLabel,
     // Presentation mode and playback (#6): variants go below this line
     Playback,
     Play,
@@ -685,6 +697,27 @@ impl Text {
             Text::PngOf => ("下载PNG图片", "Download as PNG"),
             // Ensemble and bands (#5): variants go below this line
             //
+            Text::EnsembleHeading => ("不确定性区间", "Uncertainty bands"),
+            Text::EnsembleRuns => ("随机模拟次数", "Stochastic runs"),
+            Text::EnsembleSeed => ("随机种子", "Seed"),
+            Text::EnsembleWaiting => (
+                "输入停止后开始计算区间…",
+                "The bands start once the input settles…",
+            ),
+            Text::EnsembleRunning => ("正在计算区间", "Computing the bands"),
+            Text::EnsembleDone => ("区间已完成", "Bands complete"),
+            Text::EnsembleUnavailable => (
+                "此浏览器不支持后台线程（Web Worker），因此不显示不确定性区间；下面是确定性模拟的结果。",
+                "This browser offers no web workers, so the uncertainty bands are not shown; below is the deterministic run.",
+            ),
+            Text::EnsembleFailed => ("区间计算失败：", "The bands could not be computed: "),
+            Text::EnsembleHint => (
+                "每次随机模拟从参数范围中抽取参数，并以链式二项抽样推演疫情；阴影显示各次结果的5–95%和25–75%区间，卡片显示90%区间。链接包含种子和次数，打开同一链接得到相同的区间。",
+                "Each stochastic run draws the parameters from their ranges and the epidemic by chain-binomial draws; the shading shows the 5–95% and 25–75% spread of the runs, the cards their 90% range. The link carries the seed and the run count, so the same link gives the same bands.",
+            ),
+            Text::BandLegend => ("5–95% / 25–75% 区间", "5–95% / 25–75% of"),
+            Text::BandRuns => ("次模拟", "runs"),
+            Text::RangeLabel => ("90%区间", "90% range"),
             // Presentation mode and playback (#6): variants go below this line
             Text::Playback => ("回放", "Playback"),
             Text::Play => ("播放", "Play"),

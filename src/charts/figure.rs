@@ -10,6 +10,7 @@ use super::style::{self, font, px, rgb, LegendItem, MarkedBase, Rgb, Swatch};
 use super::DrawError;
 use crate::i18n::{self, fmt_date, fmt_month, Lang, Quantity};
 use crate::scenario::Date;
+use crate::sim::Indicator;
 
 /// How a series is stroked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +37,22 @@ pub struct Series {
     pub relative_to: Option<usize>,
     /// In the tooltip, also show these values (what an index is an index of).
     pub raw: Option<(Vec<f64>, Quantity)>,
+    /// The city indicator this line draws, and the factor from it to `values` (1, or 100 ÷
+    /// the index base): which ensemble band goes behind it.
+    pub band_source: Option<(Indicator, f64)>,
+    /// Uncertainty bands behind the line, in the unit of `values`.
+    pub band: Option<SeriesBand>,
+}
+
+/// The spread of a line over an ensemble's runs: the 5–95% and 25–75% ranges, a value a day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesBand {
+    pub p5: Vec<f64>,
+    pub p25: Vec<f64>,
+    pub p75: Vec<f64>,
+    pub p95: Vec<f64>,
+    /// The legend's entry for the bands ("5–95% and 25–75% of 200 runs").
+    pub label: String,
 }
 
 impl Series {
@@ -49,7 +66,15 @@ impl Series {
             right: false,
             relative_to: None,
             raw: None,
+            band_source: None,
+            band: None,
         }
+    }
+
+    /// This line is the city series of `indicator` times `factor`.
+    pub fn band_of(mut self, indicator: Indicator, factor: f64) -> Self {
+        self.band_source = Some((indicator, factor));
+        self
     }
 
     pub fn stroke(mut self, stroke: Stroke) -> Self {
@@ -249,6 +274,31 @@ fn y_range(values: impl Iterator<Item = f64>, zero_based: bool) -> (f64, f64) {
     (lo, hi + pad)
 }
 
+/// The two areas of a band, outer (5–95%) then inner (25–75%), as closed outlines in the
+/// axis's unit over the first `shown` days, with their opacity.
+fn band_polygons(b: &SeriesBand, divisor: f64, shown: usize) -> [(Vec<(i32, f64)>, f64); 2] {
+    let outline = |lo: &[f64], hi: &[f64]| {
+        let (lo, hi) = (&lo[..lo.len().min(shown)], &hi[..hi.len().min(shown)]);
+        let finite = |v: &f64| v.is_finite();
+        lo.iter()
+            .enumerate()
+            .filter(|(_, v)| finite(v))
+            .map(|(i, v)| (i as i32, v / divisor))
+            .chain(
+                hi.iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, v)| finite(v))
+                    .map(|(i, v)| (i as i32, v / divisor)),
+            )
+            .collect::<Vec<_>>()
+    };
+    [
+        (outline(&b.p5, &b.p95), 0.13),
+        (outline(&b.p25, &b.p75), 0.22),
+    ]
+}
+
 fn axis_caption(lang: Lang, title: &str, unit: &str) -> String {
     if unit.is_empty() {
         title.to_string()
@@ -294,6 +344,17 @@ impl Figure {
                     if let Some((raw, q)) = &s.raw {
                         let r = raw.get(day).copied().unwrap_or(f64::NAN);
                         value.push_str(&format!(" · {}", i18n::fmt_quantity(lang, *q, r)));
+                    }
+                    if let Some(b) = &s.band {
+                        let at = |v: &[f64]| v.get(day).copied().unwrap_or(f64::NAN);
+                        let (lo, hi) = (at(&b.p5), at(&b.p95));
+                        if lo.is_finite() && hi.is_finite() {
+                            value.push_str(&format!(
+                                " [90%: {} – {}]",
+                                i18n::fmt_quantity(lang, s.quantity, lo),
+                                i18n::fmt_quantity(lang, s.quantity, hi)
+                            ));
+                        }
                     }
                     HoverRow {
                         label: s.label.clone(),
@@ -370,6 +431,13 @@ impl LineChart {
             color: m.color,
             swatch: Swatch::Dot,
         }));
+        if let Some(b) = self.series.iter().find_map(|s| s.band.as_ref()) {
+            items.push(LegendItem {
+                label: b.label.clone(),
+                color: style::GREY,
+                swatch: Swatch::Block,
+            });
+        }
         items
     }
 
@@ -395,12 +463,19 @@ impl LineChart {
             .iter()
             .filter(|_| !right)
             .map(|m| m.value / divisor);
+        let bands = self
+            .series
+            .iter()
+            .filter(|s| s.right == right)
+            .filter_map(|s| s.band.as_ref())
+            .flat_map(|b| b.p5.iter().chain(&b.p95).map(|v| v / divisor));
         let (lo, hi) = y_range(
             self.series
                 .iter()
                 .filter(|s| s.right == right)
                 .flat_map(|s| s.values.iter().map(|v| v / divisor))
-                .chain(markers),
+                .chain(markers)
+                .chain(bands),
             axis.zero_based,
         );
         // Widen downwards: these axes show levels that fall from a ceiling.
@@ -479,6 +554,16 @@ impl LineChart {
             .draw()?;
 
         let line_w = px(2.0, scale).max(1) as u32;
+        for s in self.series.iter().filter(|s| !s.right) {
+            if let Some(b) = &s.band {
+                for (poly, alpha) in band_polygons(b, ldiv, shown) {
+                    chart.draw_series(std::iter::once(Polygon::new(
+                        poly,
+                        s.color.mix(alpha).filled(),
+                    )))?;
+                }
+            }
+        }
         for s in self.series.iter().filter(|s| !s.right) {
             let points = s
                 .values
@@ -567,6 +652,16 @@ impl LineChart {
                 .y_labels(6)
                 .y_desc(rcaption)
                 .draw()?;
+            for s in self.series.iter().filter(|s| s.right) {
+                if let Some(b) = &s.band {
+                    for (poly, alpha) in band_polygons(b, rdiv, shown) {
+                        dual.draw_secondary_series(std::iter::once(Polygon::new(
+                            poly,
+                            s.color.mix(alpha).filled(),
+                        )))?;
+                    }
+                }
+            }
             for s in self.series.iter().filter(|s| s.right) {
                 let points = s
                     .values

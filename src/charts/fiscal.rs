@@ -18,7 +18,8 @@ pub fn build(outcome: &Outcome, lang: Lang) -> LineChart {
                 .to_vec(),
             Quantity::Yuan,
         )
-        .stroke(Stroke::Area)],
+        .stroke(Stroke::Area)
+        .band_of(Indicator::FiscalCostCumulative, 1.0)],
         left: Axis::new(label, Quantity::Yuan),
         right: None,
         markers: vec![],

@@ -12,7 +12,9 @@ pub fn build(outcome: &Outcome, lang: Lang) -> LineChart {
         start: outcome.start,
         days: outcome.days(),
         series: vec![
-            Series::new(t(Text::Gdp), BLUE, city(Indicator::Gdp), Quantity::Yuan).relative_to(1),
+            Series::new(t(Text::Gdp), BLUE, city(Indicator::Gdp), Quantity::Yuan)
+                .relative_to(1)
+                .band_of(Indicator::Gdp, 1.0),
             Series::new(
                 t(Text::GdpBaseline),
                 BLUE,
@@ -26,7 +28,8 @@ pub fn build(outcome: &Outcome, lang: Lang) -> LineChart {
                 city(Indicator::RetailSales),
                 Quantity::Yuan,
             )
-            .relative_to(3),
+            .relative_to(3)
+            .band_of(Indicator::RetailSales, 1.0),
             Series::new(
                 t(Text::RetailBaseline),
                 ORANGE,

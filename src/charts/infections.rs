@@ -19,25 +19,29 @@ pub fn build(outcome: &Outcome, lang: Lang) -> LineChart {
                 city(Indicator::Isolated),
                 Quantity::People,
             )
+            .band_of(Indicator::Isolated, 1.0)
             .stroke(Stroke::Area),
             Series::new(
                 t(Text::ActiveInfections),
                 RED,
                 city(Indicator::ActiveInfections),
                 Quantity::People,
-            ),
+            )
+            .band_of(Indicator::ActiveInfections, 1.0),
             Series::new(
                 t(Text::NewInfections),
                 ORANGE,
                 city(Indicator::NewInfections),
                 Quantity::People,
-            ),
+            )
+            .band_of(Indicator::NewInfections, 1.0),
             Series::new(
                 t(Text::DetectedDaily),
                 BLUE,
                 city(Indicator::DetectedNew),
                 Quantity::People,
-            ),
+            )
+            .band_of(Indicator::DetectedNew, 1.0),
         ],
         left: Axis::new(t(Text::People), Quantity::People),
         right: None,

@@ -17,14 +17,16 @@ pub fn build(outcome: &Outcome, lang: Lang) -> LineChart {
                 GREEN,
                 city(Indicator::Employment),
                 Quantity::People,
-            ),
+            )
+            .band_of(Indicator::Employment, 1.0),
             Series::new(
                 t(Text::SmesOpen),
                 RED,
                 city(Indicator::SmesOpenPct),
                 Quantity::Percent,
             )
-            .on_right(),
+            .on_right()
+            .band_of(Indicator::SmesOpenPct, 1.0),
         ],
         left: Axis::new(t(Text::Employment), Quantity::People).hugging(0.03),
         right: Some(Axis::new(t(Text::SmesOpenAxis), Quantity::Index).hugging(0.05)),

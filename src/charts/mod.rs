@@ -20,7 +20,9 @@ mod sectors;
 mod stringency;
 
 pub use describe::{DataTable, TableRow, TABLE_STEP_DAYS};
-pub use figure::{Figure, Heatmap, HoverRow, LineChart, Marker, PlotFrame, Series, Stroke};
+pub use figure::{
+    Figure, Heatmap, HoverRow, LineChart, Marker, PlotFrame, Series, SeriesBand, Stroke,
+};
 pub use style::{sequential, Rgb};
 
 use plotters::coord::Shift;
@@ -28,6 +30,7 @@ use plotters::prelude::*;
 
 use crate::i18n::{Lang, Text};
 use crate::scenario::Scenario;
+use crate::sim::ensemble::Bands;
 use crate::sim::Outcome;
 
 /// The error of drawing on backend `DB`.
@@ -118,4 +121,34 @@ pub fn hover(
 ) -> (String, Vec<HoverRow>) {
     let figure = figure(id, outcome, scenario, lang);
     (figure.hover_title(lang, day), figure.hover(lang, day))
+}
+
+/// Puts an ensemble's bands behind every line of `figure` that draws a banded city indicator
+/// (see [`Series::band_of`]); `label` is the legend's entry. Heatmaps stay as they are.
+pub fn attach_bands(figure: &mut Figure, bands: &Bands, label: &str) {
+    let Figure::Lines(chart) = figure else {
+        return;
+    };
+    if bands.days != chart.days || bands.start != chart.start || bands.runs == 0 {
+        return;
+    }
+    for s in &mut chart.series {
+        let Some((indicator, factor)) = s.band_source else {
+            continue;
+        };
+        let at = |q: usize| {
+            bands
+                .band(indicator, q)
+                .map(|v| v.iter().map(|x| x * factor).collect::<Vec<f64>>())
+        };
+        if let (Some(p5), Some(p25), Some(p75), Some(p95)) = (at(0), at(1), at(3), at(4)) {
+            s.band = Some(SeriesBand {
+                p5,
+                p25,
+                p75,
+                p95,
+                label: label.to_string(),
+            });
+        }
+    }
 }

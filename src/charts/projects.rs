@@ -67,7 +67,8 @@ pub fn build(outcome: &Outcome, scenario: &crate::scenario::Scenario, lang: Lang
                     .series(Indicator::FaiCompletedPct, Area::City)
                     .to_vec(),
                 Quantity::Percent,
-            ),
+            )
+            .band_of(Indicator::FaiCompletedPct, 1.0),
             Series::new(t(Text::FaiPlan), GREY, plan, Quantity::Percent).stroke(Stroke::Dashed),
             Series::new(
                 t(Text::ProjectsStartedSeries),
@@ -77,7 +78,8 @@ pub fn build(outcome: &Outcome, scenario: &crate::scenario::Scenario, lang: Lang
                     .to_vec(),
                 Quantity::Projects,
             )
-            .on_right(),
+            .on_right()
+            .band_of(Indicator::ProjectsStarted, 1.0),
         ],
         left: Axis::new(t(Text::ShareOfPlan), Quantity::Index).fixed(0.0, 105.0),
         right: Some(Axis::new(t(Text::ProjectsAxis), Quantity::Index).fixed(0.0, count * 1.05)),

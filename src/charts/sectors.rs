@@ -20,11 +20,23 @@ fn index(values: &[f64]) -> Vec<f64> {
     }
 }
 
+/// What turns `values` into their index: 100 ÷ their first week's mean (`None` if that is 0).
+fn factor(values: &[f64]) -> Option<f64> {
+    let n = values.len().clamp(1, BASE_DAYS);
+    let base = values.iter().take(n).sum::<f64>() / n as f64;
+    (base.abs() > 0.0 && base.is_finite()).then(|| 100.0 / base)
+}
+
 pub fn build(outcome: &Outcome, lang: Lang) -> LineChart {
     let series = |text: Text, color, indicator, quantity| {
         let values = outcome.series(indicator, Area::City);
-        Series::new(text.get(lang), color, index(values), Quantity::Index)
-            .with_raw(values.to_vec(), quantity)
+        let series = Series::new(text.get(lang), color, index(values), Quantity::Index)
+            .with_raw(values.to_vec(), quantity);
+        // The band of the runs, on the index of this (deterministic) run's first week.
+        match factor(values) {
+            Some(f) => series.band_of(indicator, f),
+            None => series,
+        }
     };
     LineChart {
         start: outcome.start,

@@ -383,7 +383,7 @@ impl Aggregate {
     }
 
     /// The 5–95% range of every figure over the runs merged so far, by key.
-    pub fn ranges(&self) -> Vec<(String, [Option<f64>; 2])> {
+    pub fn ranges(&self) -> Ranges {
         self.keys
             .iter()
             .zip(&self.figures)
@@ -391,6 +391,9 @@ impl Aggregate {
             .collect()
     }
 }
+
+/// The 5–95% range of each card figure, by key ([`Aggregate::ranges`]).
+pub type Ranges = Vec<(String, [Option<f64>; 2])>;
 
 /// Quantile bands of some city indicators, as [`Ensemble::band`] gives them.
 #[derive(Clone, Debug, PartialEq)]

@@ -15,6 +15,7 @@ pub mod compare;
 pub mod components;
 pub mod deflate;
 pub mod engine;
+pub mod ensemble;
 pub mod fields;
 pub mod playback;
 pub mod saved;
@@ -28,6 +29,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use components::chart_canvas::Shown;
+use components::ensemble_status::EnsembleStatus;
 use components::error_banner::ErrorBanner;
 use components::header::Header;
 use components::help_panel::HelpPanel;
@@ -144,6 +146,12 @@ pub fn app() -> Html {
     // levers only when that changes.
     let results = use_run(Some(state.scenario.clone())).expect("scenario A is always run");
     let results_b = use_run(state.b.as_ref().map(|b| b.scenario.clone()));
+    // The uncertainty bands of A, in web workers, once the input settles.
+    let ensemble_view = ensemble::use_ensemble(
+        results.is_ok().then(|| state.scenario.clone()),
+        state.seed,
+        state.runs,
+    );
 
     let link = state.link();
     // Guided stories: which story and step, and what was answered.
@@ -361,12 +369,20 @@ pub fn app() -> Html {
         }),
         _ => None,
     };
+    let current = ensemble_view.is_of(&state.scenario, state.seed, state.runs);
+    let bands = ensemble_view.bands.clone().filter(|_| current);
+    let ranges = ensemble_view.ranges.clone().filter(|_| current);
+    let ensemble_status = html! {
+        <EnsembleStatus view={ensemble_view.clone()} scenario={state.scenario.clone()}
+            seed={state.seed} runs={state.runs} onruns={dispatch.reform(Action::SetRuns)} />
+    };
     let body = match (&*results, results_b.as_deref()) {
         (Ok(r), None | Some(Ok(_))) => html! {
             <ResultsPanel a={Shown { results: r.clone(), scenario: state.scenario.clone() }} b={shown_b.clone()}
                 map_indicator={state.map_indicator} {onmap}
                 diff_indicator={state.diff_indicator} {ondiff}
-                playback={state.playback} onplayback={onplayback.clone()} />
+                playback={state.playback} onplayback={onplayback.clone()}
+                {bands} {ranges} {ensemble_status} />
         },
         (Err(e), _) | (_, Some(Err(e))) => html! { <ErrorBanner error={e.clone()} {onreset} /> },
     };
@@ -479,6 +495,10 @@ fn install_panic_hook() {
 
 /// Mounts the page on `<div id="app">` (or `<body>` if there is none).
 pub fn start() {
+    // In a web worker (the ensemble's, which loads this same module) there is no page.
+    if web_sys::window().is_none() {
+        return;
+    }
     install_panic_hook();
     let root = web_sys::window()
         .and_then(|w| w.document())

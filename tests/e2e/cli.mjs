@@ -19,3 +19,14 @@ export function cliSummary(preset) {
     throw new Error(`${cmd} ${argv.join(" ")} did not print one JSON object: ${err.message}\n${stdout.slice(0, 500)}`);
   }
 }
+
+/** `recovery-lab-cli ARGS…` (e.g. `run --link URL --runs 40 --seed 7 --summary`), its JSON parsed. */
+export function cliJson(args) {
+  const bin = process.env.RECOVERY_LAB_CLI;
+  const [cmd, argv] =
+    bin && existsSync(bin)
+      ? [bin, args]
+      : ["cargo", ["run", "--quiet", "--bin", "recovery-lab-cli", "--", ...args]];
+  const stdout = execFileSync(cmd, argv, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  return JSON.parse(stdout);
+}

@@ -17,6 +17,7 @@ use super::chart_table::{fresh_id, ChartTable};
 use crate::charts::{Figure, PlotFrame};
 use crate::i18n::{Lang, Text};
 use crate::scenario::Scenario;
+use crate::sim::ensemble::Bands;
 use crate::ui::browser;
 use crate::ui::canvas_backend::CachedTextCanvas;
 use crate::ui::compare::{self, ChartKind, Run};
@@ -58,17 +59,31 @@ pub struct ChartCanvasProps {
     /// Sizes of text and lines × this (presentation mode draws large).
     #[prop_or(1.0)]
     pub zoom: f64,
+    /// Uncertainty bands of A (an ensemble's), drawn behind A's lines when B is off.
+    #[prop_or_default]
+    pub bands: Option<Rc<Bands>>,
 }
 
-fn build(id: ChartKind, a: &Shown, b: Option<&Shown>, lang: Lang) -> Figure {
-    compare::figure(id, a.run(), b.map(Shown::run), lang)
+fn build(
+    id: ChartKind,
+    a: &Shown,
+    b: Option<&Shown>,
+    bands: Option<&Rc<Bands>>,
+    lang: Lang,
+) -> Figure {
+    let mut figure = compare::figure(id, a.run(), b.map(Shown::run), lang);
+    if let (Some(bands), None) = (bands, b) {
+        crate::ui::ensemble::attach(&mut figure, bands, lang);
+    }
+    figure
 }
 
 /// Identity of what is drawn: redraw when it changes.
-fn identity(a: &Shown, b: Option<&Shown>) -> (usize, usize) {
+fn identity(a: &Shown, b: Option<&Shown>, bands: Option<&Rc<Bands>>) -> (usize, usize, usize) {
     (
         Rc::as_ptr(&a.results) as usize,
         b.map_or(0, |b| Rc::as_ptr(&b.results) as usize),
+        bands.map_or(0, |x| Rc::as_ptr(x) as usize),
     )
 }
 
@@ -133,12 +148,17 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     {
         let canvas_ref = canvas_ref.clone();
         let frame = frame.clone();
-        let (id, a, b) = (props.id, props.a.clone(), props.b.clone());
+        let (id, a, b, bands) = (
+            props.id,
+            props.a.clone(),
+            props.b.clone(),
+            props.bands.clone(),
+        );
         let (until, zoom) = (props.until, props.zoom);
         use_effect_with(
             (
                 id,
-                identity(&a, b.as_ref()),
+                identity(&a, b.as_ref(), bands.as_ref()),
                 lang,
                 *size_tick,
                 until,
@@ -146,7 +166,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             ),
             move |_| {
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    let figure = build(id, &a, b.as_ref(), lang);
+                    let figure = build(id, &a, b.as_ref(), bands.as_ref(), lang);
                     *frame.borrow_mut() = paint(&canvas, &figure, lang, until, zoom);
                 }
             },
@@ -222,7 +242,13 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let scale = canvas.client_width().max(1) as f64 / canvas.width().max(1) as f64;
         let x_css = f.x_of(day) * scale;
         let (top, bottom) = (f.top as f64 * scale, f.bottom as f64 * scale);
-        let figure = build(props.id, &props.a, props.b.as_ref(), lang);
+        let figure = build(
+            props.id,
+            &props.a,
+            props.b.as_ref(),
+            props.bands.as_ref(),
+            lang,
+        );
         let (date, rows) = (figure.hover_title(lang, day), figure.hover(lang, day));
         // The box sits right of the line, or left of it past the middle.
         let flip = x_css > canvas.client_width() as f64 * 0.55;

@@ -5,6 +5,7 @@ pub mod chart_table;
 pub mod date_field;
 pub mod district_map;
 pub mod district_picker;
+pub mod ensemble_status;
 pub mod error_banner;
 pub mod header;
 pub mod help_panel;

@@ -1,6 +1,8 @@
 //! The results: summary cards, the charts, the difference chart when comparing, and the
 //! district view.
 
+use std::rc::Rc;
+
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -11,6 +13,7 @@ use super::summary_cards::SummaryCards;
 use crate::charts::districts::MapIndicator;
 use crate::charts::ChartId;
 use crate::i18n::{Lang, Text};
+use crate::sim::ensemble::{Bands, Ranges};
 use crate::sim::Indicator;
 use crate::ui::compare::{ChartKind, DIFF_INDICATORS};
 use crate::ui::playback::{cards_summary, Playback, PlaybackAction};
@@ -30,6 +33,15 @@ pub struct ResultsPanelProps {
     pub playback: Playback,
     #[prop_or_default]
     pub onplayback: Callback<PlaybackAction>,
+    /// The ensemble's bands of A, drawn behind A's lines (not when comparing).
+    #[prop_or_default]
+    pub bands: Option<Rc<Bands>>,
+    /// The ensemble's 5–95% range of each card figure of A.
+    #[prop_or_default]
+    pub ranges: Option<Rc<Ranges>>,
+    /// Where the ensemble stands (shown under the cards).
+    #[prop_or_default]
+    pub ensemble_status: Html,
 }
 
 #[component(ResultsPanel)]
@@ -46,6 +58,8 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         .b
         .as_ref()
         .map(|b| cards_summary(&b.results, &b.scenario, until).0);
+    // The ensemble's ranges are of the whole run: not beside cards read part-way (playback).
+    let ranges = props.ranges.clone().filter(|_| as_of.is_none());
     let diff = props.b.as_ref().map(|b| {
         html! {
             <section class="diff" aria-labelledby="diff-title">
@@ -68,13 +82,14 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             <PlaybackBar playback={props.playback} start={props.a.results.outcome.start} {days}
                 onplayback={props.onplayback.clone()} />
             <SummaryCards summary={summary_a} b={summary_b} {as_of}
-                project_count={props.a.scenario.projects.count} />
+                project_count={props.a.scenario.projects.count} ranges={ranges} />
+            { props.ensemble_status.clone() }
             { diff.unwrap_or_default() }
             <h2 class="section-title">{ Text::Charts.get(lang) }</h2>
             <p class="hint">{ Text::ChartHint.get(lang) }</p>
             <div class="chart-grid">
                 { for ChartId::ALL.iter().map(|&id| html! {
-                    <ChartCanvas key={id.key()} id={ChartKind::Chart(id)} a={props.a.clone()} b={props.b.clone()} {until} />
+                    <ChartCanvas key={id.key()} id={ChartKind::Chart(id)} a={props.a.clone()} b={props.b.clone()} {until} bands={props.bands.clone()} />
                 }) }
             </div>
             <DistrictMap results={props.a.results.clone()} b={props.b.as_ref().map(|b| b.results.clone())} indicator={props.map_indicator} onselect={props.onmap.clone()} {until} />

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::i18n::{fmt_date, fmt_day_month, fmt_quantity, sig3, Lang, Quantity, Text};
 use crate::scenario::Date;
+use crate::sim::ensemble::Ranges;
 use crate::sim::Summary;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -23,6 +24,33 @@ pub struct SummaryCardsProps {
     /// During playback: the summaries are as of this date (`sim::as_of`).
     #[prop_or_default]
     pub as_of: Option<CardsAsOf>,
+    /// The ensemble's 5–95% range of each figure, by card key (shown under A's value as
+    /// `range-<key>` with `data-p5`/`data-p95`, unformatted as `data-value`).
+    #[prop_or_default]
+    pub ranges: Option<std::rc::Rc<Ranges>>,
+}
+
+/// One end of a card's range, as the card writes its value.
+fn fmt_range_end(lang: Lang, unit: DiffUnit, v: f64) -> String {
+    match unit {
+        DiffUnit::Quantity(q) => fmt_quantity(lang, q, v),
+        DiffUnit::PercentPoints => format!("{}%", sig3(v)),
+        DiffUnit::Projects => sig3(v),
+        DiffUnit::Days => fmt_date(lang, Date::from_days_since_epoch(v as i32)),
+        DiffUnit::YuanPerYuan => match lang {
+            Lang::Zh => format!("{}元", sig3(v)),
+            Lang::En => format!("{} yuan", sig3(v)),
+        },
+    }
+}
+
+/// `data-p5`/`data-p95`: the number as `data-value` writes it, a date as YYYY-MM-DD, "" for none.
+fn range_attr(unit: DiffUnit, v: Option<f64>) -> String {
+    match (unit, v) {
+        (DiffUnit::Days, Some(d)) => Date::from_days_since_epoch(d as i32).to_string(),
+        (_, Some(v)) => format!("{v}"),
+        (_, None) => String::new(),
+    }
 }
 
 /// What the cards say during playback: the date they are read on, and what is not known yet.
@@ -314,6 +342,15 @@ pub fn summary_cards(props: &SummaryCardsProps) -> Html {
                 { for cards(&props.summary, lang, props.project_count, props.as_of.as_ref()).into_iter().map(|c| {
                     let key = c.testid.trim_start_matches("summary-").to_string();
                     let b = b_cards.iter().find(|b| b.testid == c.testid);
+                    let range = props.ranges.as_ref().and_then(|r| r.iter().find(|(k, _)| *k == key)).map(|(_, [p5, p95])| {
+                        let end = |v: Option<f64>| v.map(|v| fmt_range_end(lang, c.unit, v)).unwrap_or_else(|| "—".into());
+                        html! {
+                            <span class="card-range" data-testid={format!("range-{key}")}
+                                data-p5={range_attr(c.unit, *p5)} data-p95={range_attr(c.unit, *p95)}>
+                                { Text::RangeLabel.get(lang) }{ " " }{ end(*p5) }{ " – " }{ end(*p95) }
+                            </span>
+                        }
+                    });
                     let compared = b.map(|b| {
                         let diff = match (c.num, b.num) {
                             (Some(x), Some(y)) => Some(y - x),
@@ -349,6 +386,7 @@ pub fn summary_cards(props: &SummaryCardsProps) -> Html {
                                 <span class="card-note">{ note }</span>
                             }
                             { compared.unwrap_or_default() }
+                            { range.unwrap_or_default() }
                         </li>
                     }
                 }) }
