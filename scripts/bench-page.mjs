@@ -25,6 +25,13 @@
 //                            of the next frame): the repainted canvases are in the frame handed
 //                            to the compositor;
 //                 p50, p95 and max of each, and the longest long task while the moves ran;
+//   ensemble      ENSEMBLE_RUNS (--ensemble-runs, default 1000) runs opened by link (`runs=`,
+//                 a different `seed=` each of --ensemble-repeats loads), in the page's web
+//                 workers (src/ui/ensemble.rs): the time from the ensemble's start to its last
+//                 piece merged and bands computed (the progress element's data-ms, measured in
+//                 the page), to the charts drawn with the final bands (a MutationObserver sees
+//                 data-state="done", then the next frame), and the longest main-thread long task
+//                 (PerformanceObserver "longtask") between the start and the final frame;
 //   profile       the same moves again with the canvas 2D context's methods wrapped, to split
 //                 the time per chart and between canvas calls and the rest (wasm: the engine,
 //                 building the figures, plotters, Yew), and a V8 CPU profile (DevTools protocol)
@@ -49,6 +56,8 @@ const OUT = opt("out", null);
 const MOVES = Number(opt("moves", "200"));
 const COLD = Number(opt("cold", "5"));
 const PROFILE_MOVES = Number(opt("profile-moves", "50"));
+const ENSEMBLE_RUNS = Number(opt("ensemble-runs", "1000"));
+const ENSEMBLE_REPEATS = Number(opt("ensemble-repeats", "3"));
 
 // Sliders moved: a fiscal lever (the counterfactual without fiscal levers is unchanged, so one
 // engine run per move) and a control measure (both runs rerun).
@@ -551,6 +560,52 @@ async function coldProfile(browser) {
   return { ...aggregate(profile, 1), longTasks };
 }
 
+// One ensemble of ENSEMBLE_RUNS runs, opened by link in a fresh page (see the header).
+async function ensembleRun(browser, seed) {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: "zh-CN" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.addInitScript(initScript);
+  await page.addInitScript(() => {
+    window.__ensemble = { doneAt: null, frameAt: null, publishes: 0 };
+    const watch = () => {
+      const el = document.querySelector('[data-testid="ensemble-progress"]');
+      if (!el) return requestAnimationFrame(watch);
+      new MutationObserver(() => {
+        window.__ensemble.publishes++;
+        if (el.dataset.state === "done" && window.__ensemble.doneAt === null) {
+          window.__ensemble.doneAt = performance.now();
+          requestAnimationFrame(() => setTimeout(() => (window.__ensemble.frameAt = performance.now()), 0));
+        }
+      }).observe(el, { attributes: true });
+    };
+    requestAnimationFrame(watch);
+  });
+  await page.goto(new URL(`?v=1&preset=jinzhong-2022&seed=${seed}&runs=${ENSEMBLE_RUNS}`, URL_).href, { waitUntil: "load" });
+  await page.waitForFunction(() => window.__ensemble.frameAt !== null, null, { timeout: 180_000 });
+  await page.waitForTimeout(300);
+  const r = await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="ensemble-progress"]');
+    const e = window.__ensemble;
+    const ms = Number(el.dataset.ms);
+    const start = e.doneAt - ms;
+    const lts = window.__bench.longtasks.filter((t) => t.start + t.duration >= start && t.start <= e.frameAt);
+    return {
+      runs: Number(el.dataset.done),
+      workers: navigator.hardwareConcurrency,
+      inWorkersMs: ms,
+      toFinalFrameMs: e.frameAt - start,
+      longestTaskMs: lts.reduce((m, t) => Math.max(m, t.duration), 0),
+      longTaskCount: lts.length,
+      longTasks: lts,
+    };
+  });
+  await context.close();
+  return { ...r, seed, errors };
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   headless: true,
@@ -596,6 +651,15 @@ try {
   const e = await engineInWasm(page);
   if (e.error) throw new Error(e.error);
   out.engineWasm = { ...stats(e.perRunMs), batch: e.batch, batches: e.batches };
+  out.ensemble = { runs: [] };
+  for (let i = 0; i < ENSEMBLE_REPEATS; i++) {
+    const r = await ensembleRun(browser, 1 + i * 100000);
+    process.stderr.write(`ensemble ${i + 1}/${ENSEMBLE_REPEATS}: ${r.runs} runs in ${r.inWorkersMs.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms\n`);
+    out.ensemble.runs.push(r);
+  }
+  out.ensemble.inWorkersMs = stats(out.ensemble.runs.map((r) => r.inWorkersMs));
+  out.ensemble.toFinalFrameMs = stats(out.ensemble.runs.map((r) => r.toFinalFrameMs));
+  out.ensemble.longestTaskMs = stats(out.ensemble.runs.map((r) => r.longestTaskMs));
   process.stderr.write(`profile: ${PROFILE_MOVES} instrumented moves per slider, and a CPU profile\n`);
   out.attribution = {};
   out.cpuProfile = {};

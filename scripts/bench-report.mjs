@@ -58,7 +58,7 @@ const inputKeys = Object.keys(page.input || {});
 for (const key of inputKeys) {
   const r = page.input[key];
   rows.push({
-    figure: `input → all ${r.charts} charts repainted, p50 / p95 of ${r.frame.n} moves of ${key} (${r.engineRunsPerMove} engine run${r.engineRunsPerMove > 1 ? "s" : ""} per move)`,
+    figure: `input → the ${r.chartsInViewport} chart(s) in view repainted (off-screen ones of ${r.charts} wait until scrolled in), p50 / p95 of ${r.frame.n} moves of ${key} (${r.engineRunsPerMove} engine run${r.engineRunsPerMove > 1 ? "s" : ""} per move)`,
     value: `${ms(r.frame.p50)} / ${ms(r.frame.p95)}`,
     target: "p95 ≤ 16 ms",
     status: verdict(r.frame.p95 <= 16),
@@ -82,13 +82,31 @@ rows.push({
   target: "≤ 0.5 ms",
   status: verdict(native ? native.medianMs <= 0.5 : null),
 });
-rows.push({ figure: "1,000-run ensemble with bands, in the worker(s)", value: "not yet built", target: "≤ 1 s", status: "–" });
-rows.push({
-  figure: "longest main-thread task while the ensemble runs",
-  value: "not yet built",
-  target: "≤ 50 ms",
-  status: "–",
-});
+const ens = page.ensemble;
+if (ens && ens.runs.length) {
+  const n = ens.runs[0].runs;
+  rows.push({
+    figure: `${n.toLocaleString("en")}-run ensemble with bands, in ${ens.runs[0].workers} worker(s) (median / max of ${ens.runs.length})`,
+    value: `${ms(ens.inWorkersMs.p50)} / ${ms(ens.inWorkersMs.max)}`,
+    target: "≤ 1 s",
+    status: verdict(ens.inWorkersMs.max <= 1000),
+  });
+  rows.push({
+    figure: "  … to the charts drawn with the final bands (median)",
+    value: ms(ens.toFinalFrameMs.p50),
+    target: "",
+    status: "",
+  });
+  rows.push({
+    figure: `longest main-thread task while the ensemble runs (median / max of ${ens.runs.length})`,
+    value: `${ms(ens.longestTaskMs.p50)} / ${ms(ens.longestTaskMs.max)}`,
+    target: "≤ 50 ms",
+    status: verdict(ens.longestTaskMs.max <= 50),
+  });
+} else {
+  rows.push({ figure: "1,000-run ensemble with bands, in the worker(s)", value: "not run", target: "≤ 1 s", status: "–" });
+  rows.push({ figure: "longest main-thread task while the ensemble runs", value: "not run", target: "≤ 50 ms", status: "–" });
+}
 rows.push({
   figure: `longest main-thread task, cold load (median / max of ${page.coldLoad.runs.length})`,
   value: `${ms(page.coldLoad.longestTaskMs.p50)} / ${ms(page.coldLoad.longestTaskMs.max)}`,

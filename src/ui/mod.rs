@@ -8,6 +8,7 @@
 //! (`scenario::link::decode`) and keeps the address equal to the state's link with
 //! `history.replaceState`, never adding history entries.
 
+pub mod address;
 mod bench;
 pub mod browser;
 pub mod canvas_backend;
@@ -21,6 +22,7 @@ pub mod playback;
 pub mod saved;
 pub mod state;
 pub mod story;
+pub mod visibility;
 
 use std::rc::Rc;
 
@@ -161,8 +163,9 @@ pub fn app() -> Html {
         .query(state.link_state().lang)
         .unwrap_or_else(|| link.clone());
     {
-        // The address follows the state, replacing the current entry.
-        use_effect_with(address.clone(), |address| browser::replace_address(address));
+        // The address follows the state, replacing the current entry (during a slider drag
+        // at most every 250 ms, see `address`).
+        address::use_address(address.clone());
     }
     {
         // Until a question is answered, the results stay hidden (and out of the tab order).

@@ -22,6 +22,7 @@ use crate::ui::browser;
 use crate::ui::canvas_backend::CachedTextCanvas;
 use crate::ui::compare::{self, ChartKind, Run};
 use crate::ui::engine::Results;
+use crate::ui::visibility::use_on_screen;
 
 /// A run and its scenario, compared by identity.
 #[derive(Clone)]
@@ -125,6 +126,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let hover = use_state(|| None::<usize>);
     // Bumped by window resizes, so the chart redraws at its new size.
     let size_tick = use_state(|| 0u32);
+    // Off screen, redraws wait until the chart scrolls back in.
+    let on_screen = use_on_screen(canvas_ref.clone());
 
     {
         let size_tick = size_tick.clone();
@@ -163,8 +166,12 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 *size_tick,
                 until,
                 zoom.to_bits(),
+                on_screen.tick,
             ),
             move |_| {
+                if !on_screen.draw_now() {
+                    return;
+                }
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                     let figure = build(id, &a, b.as_ref(), bands.as_ref(), lang);
                     *frame.borrow_mut() = paint(&canvas, &figure, lang, until, zoom);

@@ -10,7 +10,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::scenario::link::MAX_RUNS;
+use crate::scenario::link::{DEFAULT_RUNS, MAX_RUNS};
 use crate::scenario::Scenario;
 use crate::ui::ensemble::{Status, View};
 
@@ -45,24 +45,12 @@ pub fn ensemble_status(props: &EnsembleStatusProps) -> Html {
         _ => ("waiting", Text::EnsembleWaiting.get(lang).to_string()),
     };
     let done = if current { view.done } else { 0 };
-    let on_runs = props.onruns.reform(|e: Event| {
-        let input = e.target_unchecked_into::<HtmlInputElement>();
-        let v = input.value_as_number();
-        let n = if v.is_finite() {
-            v.round().clamp(1.0, MAX_RUNS as f64) as u32
-        } else {
-            crate::scenario::link::DEFAULT_RUNS
-        };
-        input.set_value(&n.to_string());
-        n
-    });
     html! {
         <section class="ensemble" aria-labelledby="ensemble-title">
             <div class="ensemble-head">
                 <h2 id="ensemble-title" class="section-title">{ Text::EnsembleHeading.get(lang) }</h2>
                 <label for="ensemble-runs">{ Text::EnsembleRuns.get(lang) }</label>
-                <input id="ensemble-runs" data-testid="ensemble-runs" type="number" min="1"
-                    max={MAX_RUNS.to_string()} step="1" value={props.runs.to_string()} onchange={on_runs} />
+                <RunsField runs={props.runs} onruns={props.onruns.clone()} />
                 <span class="ensemble-seed">{ Text::EnsembleSeed.get(lang) }{ " " }{ props.seed }</span>
             </div>
             <div class="ensemble-progress" data-testid="ensemble-progress" data-state={state}
@@ -73,5 +61,39 @@ pub fn ensemble_status(props: &EnsembleStatusProps) -> Html {
             </div>
             <p class="hint">{ Text::EnsembleHint.get(lang) }</p>
         </section>
+    }
+}
+
+#[derive(Properties, Clone)]
+struct RunsFieldProps {
+    runs: u32,
+    onruns: Callback<u32>,
+}
+
+impl PartialEq for RunsFieldProps {
+    /// Only the value: the field is not redrawn (and what is typed in it not reset) each time
+    /// the progress moves and the page hands down a new callback.
+    fn eq(&self, other: &Self) -> bool {
+        self.runs == other.runs
+    }
+}
+
+/// The number of runs, 1 to 2,000, applied on change (Enter or leaving the field).
+#[component(RunsField)]
+fn runs_field(props: &RunsFieldProps) -> Html {
+    let on_runs = props.onruns.reform(|e: Event| {
+        let input = e.target_unchecked_into::<HtmlInputElement>();
+        let v = input.value_as_number();
+        let n = if v.is_finite() {
+            v.round().clamp(1.0, MAX_RUNS as f64) as u32
+        } else {
+            DEFAULT_RUNS
+        };
+        input.set_value(&n.to_string());
+        n
+    });
+    html! {
+        <input id="ensemble-runs" data-testid="ensemble-runs" type="number" min="1"
+            max={MAX_RUNS.to_string()} step="1" value={props.runs.to_string()} onchange={on_runs} />
     }
 }
