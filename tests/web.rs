@@ -382,6 +382,9 @@ async fn the_address_follows_every_change_without_new_history_entries() {
         type_into(&slider, v);
         yew::scheduler::flush().await;
     }
+    // A drag's `input` events write the address at most every 250 ms (src/ui/address.rs); its
+    // release (`change`) writes it at once.
+    fire_change(&slider);
     assert!(
         address_query().contains("epidemic.r0_delta=6.4"),
         "{}",
@@ -449,8 +452,10 @@ async fn comparing_shows_b_minus_a_and_b_travels_in_the_link() {
     let b_before = data_value(&root, "b-infections_total");
     choose(&root, "edit-target", "b");
     yew::scheduler::flush().await;
-    type_into(&by_testid(&root, "param-epidemic.r0_delta-range"), "4");
+    let slider = by_testid(&root, "param-epidemic.r0_delta-range");
+    type_into(&slider, "4");
     yew::scheduler::flush().await;
+    fire_change(&slider);
     assert_eq!(data_value(&root, "summary-infections_total"), a_before);
     assert_ne!(data_value(&root, "b-infections_total"), b_before);
     assert!(
