@@ -712,8 +712,8 @@ impl Text {
             ),
             Text::EnsembleFailed => ("区间计算失败：", "The bands could not be computed: "),
             Text::EnsembleHint => (
-                "每次随机模拟从参数范围中抽取参数，并以链式二项抽样推演疫情；阴影显示各次结果的5–95%和25–75%区间，卡片显示90%区间。链接包含种子和次数，打开同一链接得到相同的区间。",
-                "Each stochastic run draws the parameters from their ranges and the epidemic by chain-binomial draws; the shading shows the 5–95% and 25–75% spread of the runs, the cards their 90% range. The link carries the seed and the run count, so the same link gives the same bands.",
+                "每次随机模拟在参数范围内抽取参数并随机推演疫情；阴影为各次结果的5–95%和25–75%区间，卡片为90%区间。链接含种子和次数，同一链接得到同样的区间。",
+                "Each run draws the parameters from their ranges and the epidemic at random; the shading spans 5–95% and 25–75% of the runs, the cards their 90% range. The link carries the seed and the run count: the same link, the same bands.",
             ),
             Text::BandLegend => ("5–95% / 25–75% 区间", "5–95% / 25–75% of"),
             Text::BandRuns => ("次模拟", "runs"),

@@ -274,24 +274,20 @@ fn y_range(values: impl Iterator<Item = f64>, zero_based: bool) -> (f64, f64) {
     (lo, hi + pad)
 }
 
-/// The two areas of a band, outer (5–95%) then inner (25–75%), as closed outlines in the
-/// axis's unit over the first `shown` days, with their opacity.
-fn band_polygons(b: &SeriesBand, divisor: f64, shown: usize) -> [(Vec<(i32, f64)>, f64); 2] {
+/// The two areas of a band, outer (5–95%) then inner (25–75%), as closed outlines over the
+/// first `shown` days in the coordinates `to_axis` gives, with their opacity.
+fn band_polygons(
+    b: &SeriesBand,
+    shown: usize,
+    to_axis: &dyn Fn(f64) -> f64,
+) -> [(Vec<(i32, f64)>, f64); 2] {
     let outline = |lo: &[f64], hi: &[f64]| {
         let (lo, hi) = (&lo[..lo.len().min(shown)], &hi[..hi.len().min(shown)]);
-        let finite = |v: &f64| v.is_finite();
-        lo.iter()
-            .enumerate()
-            .filter(|(_, v)| finite(v))
-            .map(|(i, v)| (i as i32, v / divisor))
-            .chain(
-                hi.iter()
-                    .enumerate()
-                    .rev()
-                    .filter(|(_, v)| finite(v))
-                    .map(|(i, v)| (i as i32, v / divisor)),
-            )
-            .collect::<Vec<_>>()
+        let point = |(i, v): (usize, &f64)| (i as i32, to_axis(*v));
+        let mut out: Vec<(i32, f64)> = lo.iter().enumerate().map(point).collect();
+        out.extend(hi.iter().enumerate().rev().map(point));
+        out.retain(|p| p.1.is_finite());
+        out
     };
     [
         (outline(&b.p5, &b.p95), 0.13),
@@ -554,14 +550,27 @@ impl LineChart {
             .draw()?;
 
         let line_w = px(2.0, scale).max(1) as u32;
-        for s in self.series.iter().filter(|s| !s.right) {
-            if let Some(b) = &s.band {
-                for (poly, alpha) in band_polygons(b, ldiv, shown) {
-                    chart.draw_series(std::iter::once(Polygon::new(
-                        poly,
-                        s.color.mix(alpha).filled(),
-                    )))?;
-                }
+        // Every band behind every line; a right-axis series' band mapped onto the left axis's
+        // coordinates (the same place on the plot).
+        let to_right = right
+            .as_ref()
+            .map(|r| (r.0, r.2, r.3))
+            .filter(|(_, lo, hi)| hi > lo);
+        for s in &self.series {
+            let Some(b) = &s.band else {
+                continue;
+            };
+            let left_of = |v: f64| v / ldiv;
+            let right_of = |v: f64| match to_right {
+                Some((div, lo, hi)) => llo + (v / div - lo) * (lhi - llo) / (hi - lo),
+                None => f64::NAN,
+            };
+            let map: &dyn Fn(f64) -> f64 = if s.right { &right_of } else { &left_of };
+            for (poly, alpha) in band_polygons(b, shown, map) {
+                chart.draw_series(std::iter::once(Polygon::new(
+                    poly,
+                    s.color.mix(alpha).filled(),
+                )))?;
             }
         }
         for s in self.series.iter().filter(|s| !s.right) {
@@ -652,16 +661,6 @@ impl LineChart {
                 .y_labels(6)
                 .y_desc(rcaption)
                 .draw()?;
-            for s in self.series.iter().filter(|s| s.right) {
-                if let Some(b) = &s.band {
-                    for (poly, alpha) in band_polygons(b, rdiv, shown) {
-                        dual.draw_secondary_series(std::iter::once(Polygon::new(
-                            poly,
-                            s.color.mix(alpha).filled(),
-                        )))?;
-                    }
-                }
-            }
             for s in self.series.iter().filter(|s| s.right) {
                 let points = s
                     .values

@@ -226,9 +226,12 @@ pub fn figures(summary: &Summary, keys: &[String]) -> Vec<f64> {
 pub fn figure_range(key: &str, values: &[f64]) -> [Option<f64>; 2] {
     let ps = [0.05, 0.95];
     if key == RECOVERY_KEY {
-        let mut days: Vec<f64> = values.to_vec();
-        // NaN ("never") last.
-        days.sort_by(|a, b| a.is_nan().cmp(&b.is_nan()).then(a.total_cmp(b)));
+        // "Never" (NaN) as the positive NaN, which `total_cmp` puts after every number.
+        let mut days: Vec<f64> = values
+            .iter()
+            .map(|&d| if d.is_nan() { f64::NAN } else { d })
+            .collect();
+        days.sort_unstable_by(f64::total_cmp);
         return ps.map(|p| {
             if days.is_empty() {
                 return None;
@@ -238,7 +241,7 @@ pub fn figure_range(key: &str, values: &[f64]) -> [Option<f64>; 2] {
         });
     }
     let mut numbers: Vec<f64> = values.iter().copied().filter(|v| !v.is_nan()).collect();
-    numbers.sort_by(f64::total_cmp);
+    numbers.sort_unstable_by(f64::total_cmp);
     ps.map(|p| (!numbers.is_empty()).then(|| quantile_sorted(&numbers, p)))
 }
 
@@ -329,7 +332,8 @@ impl Aggregate {
                 self.incoming.clear();
                 self.incoming
                     .extend((0..n).map(|r| series[(r * ni + i) * nd + d]));
-                self.incoming.sort_by(f64::total_cmp);
+                // Unstable is exact here: values that compare equal have the same bits.
+                self.incoming.sort_unstable_by(f64::total_cmp);
                 let cell = &mut self.cells[(i * nd + d) * stride..][..done + n];
                 // Merge from the back: the sorted `done` values and the sorted incoming ones.
                 let (mut a, mut b, mut w) = (done, n, done + n);

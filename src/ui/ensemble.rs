@@ -13,6 +13,11 @@
 //! pieces are dropped) and starts a new one once the input has settled ([`SETTLE_MS`]). Without
 //! `Worker` (or without the page's preload links) the page says so and shows the
 //! deterministic run alone.
+//!
+//! Messages to a worker: `{type: "init", glue, wasm}` (the addresses), then
+//! `{type: "run", generation, scenario (JSON), seed (decimal), first, count}`. From it:
+//! `{type: "ready"}`, `{type: "chunk", generation, first, count, series, figures}` (the two
+//! arrays' buffers transferred), or `{type: "error", message[, generation]}`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -53,7 +58,8 @@ pub fn ensemble_chunk(
 ) -> Result<Object, JsValue> {
     let scenario: Scenario =
         serde_json::from_str(scenario_json).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    validate(&scenario).map_err(|e| JsValue::from_str(&format!("{e:?}")))?;
+    validate(&scenario)
+        .map_err(|e| JsValue::from_str(&e.first().map(|e| e.to_string()).unwrap_or_default()))?;
     let seed: u64 = seed
         .parse()
         .map_err(|_| JsValue::from_str("the seed is not a whole number"))?;
@@ -281,7 +287,8 @@ impl Pool {
         let view = {
             let mut inner = self.inner.borrow_mut();
             inner.generation += 1;
-            let Ok(json) = serde_json::to_string(&*scenario) else {
+            // Pretty, as the JSON export writes it: one serializer in the wasm, not two.
+            let Ok(json) = serde_json::to_string_pretty(&*scenario) else {
                 return;
             };
             let days = (scenario.end.days_since(scenario.start) + 1).max(0) as usize;

@@ -31,7 +31,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use components::chart_canvas::Shown;
-use components::ensemble_status::EnsembleStatus;
+use components::ensemble_status::{ensemble_status, EnsembleStatusProps};
 use components::error_banner::ErrorBanner;
 use components::header::Header;
 use components::help_panel::HelpPanel;
@@ -375,10 +375,16 @@ pub fn app() -> Html {
     let current = ensemble_view.is_of(&state.scenario, state.seed, state.runs);
     let bands = ensemble_view.bands.clone().filter(|_| current);
     let ranges = ensemble_view.ranges.clone().filter(|_| current);
-    let ensemble_status = html! {
-        <EnsembleStatus view={ensemble_view.clone()} scenario={state.scenario.clone()}
-            seed={state.seed} runs={state.runs} onruns={dispatch.reform(Action::SetRuns)} />
-    };
+    let ensemble_status = ensemble_status(
+        &EnsembleStatusProps {
+            view: ensemble_view.clone(),
+            scenario: state.scenario.clone(),
+            seed: state.seed,
+            runs: state.runs,
+            onruns: dispatch.reform(Action::SetRuns),
+        },
+        lang,
+    );
     let body = match (&*results, results_b.as_deref()) {
         (Ok(r), None | Some(Ok(_))) => html! {
             <ResultsPanel a={Shown { results: r.clone(), scenario: state.scenario.clone() }} b={shown_b.clone()}

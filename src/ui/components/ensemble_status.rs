@@ -14,7 +14,8 @@ use crate::scenario::link::{DEFAULT_RUNS, MAX_RUNS};
 use crate::scenario::Scenario;
 use crate::ui::ensemble::{Status, View};
 
-#[derive(Properties, Clone, PartialEq)]
+/// What the status shows. A plain function of the page's state rather than a component of its
+/// own (each component costs the bundle a few kilobytes; the page redraws it anyway).
 pub struct EnsembleStatusProps {
     pub view: Rc<View>,
     /// The scenario shown now: a view of another one is out of date.
@@ -24,9 +25,7 @@ pub struct EnsembleStatusProps {
     pub onruns: Callback<u32>,
 }
 
-#[component(EnsembleStatus)]
-pub fn ensemble_status(props: &EnsembleStatusProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
+pub fn ensemble_status(props: &EnsembleStatusProps, lang: Lang) -> Html {
     let view = &props.view;
     if view.status == Status::Unavailable {
         return html! {
