@@ -33,9 +33,7 @@ thread_local! {
 }
 
 fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    js_sys::Date::now()
 }
 
 /// Writes the pending link, if any.

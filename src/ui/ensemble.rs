@@ -26,7 +26,7 @@ use js_sys::{Float64Array, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Url, Worker, WorkerOptions, WorkerType};
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
 use crate::scenario::validate::validate;
@@ -42,7 +42,7 @@ const MAX_WORKERS: u32 = 4;
 /// Bands and ranges are republished at most this often while runs arrive (and once at the end).
 const PUBLISH_MS: f64 = 120.0;
 
-/// The worker script, beside index.html.
+/// The worker script, beside index.html (relative to the page's address).
 const WORKER_SCRIPT: &str = "ensemble-worker.js";
 
 /// Runs replicates `first .. first + count` of the ensemble of `scenario_json` seeded `seed`
@@ -180,16 +180,13 @@ impl Drop for Pool {
 }
 
 fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    js_sys::Date::now()
 }
 
-/// An attribute of the first element matching `selector`, as an absolute address.
+/// The `href` of the first element matching `selector`. Trunk writes root-relative addresses
+/// (`/recovery-lab-….js`), which mean the same in the worker (same origin).
 fn linked_url(doc: &web_sys::Document, selector: &str) -> Option<String> {
-    let href = doc.query_selector(selector).ok()??.get_attribute("href")?;
-    let base = doc.base_uri().ok()??;
-    Some(Url::new_with_base(&href, &base).ok()?.href())
+    doc.query_selector(selector).ok()??.get_attribute("href")
 }
 
 fn get_f64_array(data: &JsValue, key: &str) -> Option<Vec<f64>> {
@@ -222,9 +219,6 @@ impl Pool {
         let doc = window.document()?;
         let glue = linked_url(&doc, "link[rel=modulepreload][href$='.js']")?;
         let wasm = linked_url(&doc, "link[rel=preload][href$='.wasm']")?;
-        let script = Url::new_with_base(WORKER_SCRIPT, &doc.base_uri().ok()??)
-            .ok()?
-            .href();
         let cores = window.navigator().hardware_concurrency() as u32;
         let count = cores.clamp(1, MAX_WORKERS);
         let inner = Rc::new(RefCell::new(Inner {
@@ -237,7 +231,7 @@ impl Pool {
         let opts = WorkerOptions::new();
         opts.set_type(WorkerType::Module);
         for i in 0..count as usize {
-            let worker = Worker::new_with_options(&script, &opts).ok()?;
+            let worker = Worker::new_with_options(WORKER_SCRIPT, &opts).ok()?;
             let (inner_m, publish_m) = (inner.clone(), publish.clone());
             let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 if let Some(view) = on_message(&inner_m, i, &e.data()) {

@@ -1,18 +1,22 @@
 //! Where the uncertainty bands stand: runs done of N with a progress bar
 //! (`data-testid="ensemble-progress"`, `data-state` waiting / running / done / failed,
 //! `data-done`, `data-total`, `data-ms` from start to the last run merged), the number of runs
-//! (`ensemble-runs`, 1 to 2,000, travels in the link with the seed), or, without web workers, a
-//! plain notice (`ensemble-unavailable`) while the deterministic run shows as always.
+//! (`ensemble-runs`, a choice of counts up to 2,000; any from 1 in a link, where it travels
+//! with the seed), or, without web workers, a plain notice (`ensemble-unavailable`) while the
+//! deterministic run shows as always.
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
 use crate::scenario::link::{DEFAULT_RUNS, MAX_RUNS};
 use crate::scenario::Scenario;
 use crate::ui::ensemble::{Status, View};
+
+/// The run counts offered (a link may ask for any from 1 to 2,000).
+const RUN_CHOICES: [u32; 7] = [20, 50, 100, 200, 500, 1000, 2000];
 
 /// What the status shows. A plain function of the page's state rather than a component of its
 /// own (each component costs the bundle a few kilobytes; the page redraws it anyway).
@@ -44,12 +48,27 @@ pub fn ensemble_status(props: &EnsembleStatusProps, lang: Lang) -> Html {
         _ => ("waiting", Text::EnsembleWaiting.get(lang).to_string()),
     };
     let done = if current { view.done } else { 0 };
+    // A select, not a number field: nothing to type, so nothing the progress redraws can reset.
+    // A link's own count (1 to 2,000) is one of the choices.
+    let mut choices = RUN_CHOICES.to_vec();
+    if !choices.contains(&props.runs) {
+        let at = choices.partition_point(|&c| c < props.runs);
+        choices.insert(at, props.runs);
+    }
+    let on_runs = props.onruns.reform(|e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        v.parse().unwrap_or(DEFAULT_RUNS).clamp(1, MAX_RUNS)
+    });
     html! {
         <section class="ensemble" aria-labelledby="ensemble-title">
             <div class="ensemble-head">
                 <h2 id="ensemble-title" class="section-title">{ Text::EnsembleHeading.get(lang) }</h2>
                 <label for="ensemble-runs">{ Text::EnsembleRuns.get(lang) }</label>
-                <RunsField runs={props.runs} onruns={props.onruns.clone()} />
+                <select id="ensemble-runs" data-testid="ensemble-runs" onchange={on_runs}>
+                    { for choices.into_iter().map(|n| html! {
+                        <option value={n.to_string()} selected={n == props.runs}>{ n }</option>
+                    }) }
+                </select>
                 <span class="ensemble-seed">{ Text::EnsembleSeed.get(lang) }{ " " }{ props.seed }</span>
             </div>
             <div class="ensemble-progress" data-testid="ensemble-progress" data-state={state}
@@ -60,39 +79,5 @@ pub fn ensemble_status(props: &EnsembleStatusProps, lang: Lang) -> Html {
             </div>
             <p class="hint">{ Text::EnsembleHint.get(lang) }</p>
         </section>
-    }
-}
-
-#[derive(Properties, Clone)]
-struct RunsFieldProps {
-    runs: u32,
-    onruns: Callback<u32>,
-}
-
-impl PartialEq for RunsFieldProps {
-    /// Only the value: the field is not redrawn (and what is typed in it not reset) each time
-    /// the progress moves and the page hands down a new callback.
-    fn eq(&self, other: &Self) -> bool {
-        self.runs == other.runs
-    }
-}
-
-/// The number of runs, 1 to 2,000, applied on change (Enter or leaving the field).
-#[component(RunsField)]
-fn runs_field(props: &RunsFieldProps) -> Html {
-    let on_runs = props.onruns.reform(|e: Event| {
-        let input = e.target_unchecked_into::<HtmlInputElement>();
-        let v = input.value_as_number();
-        let n = if v.is_finite() {
-            v.round().clamp(1.0, MAX_RUNS as f64) as u32
-        } else {
-            DEFAULT_RUNS
-        };
-        input.set_value(&n.to_string());
-        n
-    });
-    html! {
-        <input id="ensemble-runs" data-testid="ensemble-runs" type="number" min="1"
-            max={MAX_RUNS.to_string()} step="1" value={props.runs.to_string()} onchange={on_runs} />
     }
 }
