@@ -415,7 +415,7 @@ pub fn app() -> Html {
             <div class="app" data-testid="app" data-ready="1" lang={lang.html_lang()}
                 inert={presenting_now}>
                 <Header preset={state.preset.clone()} help_open={state.help_open} {onpreset} {onlang} {onhelp} {onshare} {onpresent}
-                    onstories={Some(story_cb.menu.clone())} />
+                    onstories={Some(story_cb.menu.clone())} stories_open={story.menu_open} />
                 <Toolbar compare={compare_value(&state)} edit_target={state.edit_target}
                     saved={state.saved.clone()} link_a={link_a}
                     oncompare={on_compare} onedittarget={on_target}

@@ -20,6 +20,9 @@ pub struct HeaderProps {
     /// Opens the Stories menu (guided stories); no button without it.
     #[prop_or_default]
     pub onstories: Option<Callback<()>>,
+    /// The Stories menu is open (for `aria-expanded`).
+    #[prop_or_default]
+    pub stories_open: bool,
 }
 
 #[component(Header)]
@@ -45,9 +48,11 @@ pub fn header(props: &HeaderProps) -> Html {
     let stories = props.onstories.as_ref().map(|cb| {
         let onclick = cb.reform(|_: MouseEvent| ());
         html! {
-            // No aria-controls: the menu it opens is not in the page until then (axe-core:
-            // aria-valid-attr-value); the menu takes the focus when it opens.
-            <button type="button" class="btn" data-testid="stories-button" {onclick}>
+            // aria-controls only while the menu is in the page (axe-core: aria-valid-attr-value);
+            // the menu takes the focus when it opens.
+            <button type="button" class="btn" data-testid="stories-button"
+                aria-expanded={if props.stories_open { "true" } else { "false" }}
+                aria-controls={props.stories_open.then_some("stories")} {onclick}>
                 { Text::Stories.get(lang) }
             </button>
         }
