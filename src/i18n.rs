@@ -265,8 +265,7 @@ pub enum Text {
     ImportJson,
     ImportRefused,
     PngOf,
-    // Ensemble and bands (#5): variants go below this line
-    //
+    // Uncertainty bands
     EnsembleHeading,
     EnsembleRuns,
     EnsembleSeed,
@@ -279,7 +278,7 @@ pub enum Text {
     BandLegend,
     BandRuns,
     RangeLabel,
-    // Presentation mode and playback (#6): variants go below this line
+    // Playback and presentation mode
     Playback,
     Play,
     Pause,
@@ -299,9 +298,7 @@ pub enum Text {
     PresentHint,
     ChangedLevers,
     SameAsPreset,
-    //
-    // Guided stories (#6): variants go below this line
-    //
+    // Guided stories
     Stories,
     StoriesTitle,
     StoriesIntro,
@@ -333,8 +330,7 @@ pub enum Text {
     StoryDifference,
     StoryCopyLink,
     StoryNoLink,
-    // Accessibility, QR codes, phone layout (#4, #6): variants go below this line
-    //
+    // Accessibility and QR codes
     QrLabel,
     QrScan,
     QrTooLong,
@@ -695,8 +691,7 @@ impl Text {
                 "The imported file is not a valid scenario; nothing was changed",
             ),
             Text::PngOf => ("下载PNG图片", "Download as PNG"),
-            // Ensemble and bands (#5): variants go below this line
-            //
+            // Uncertainty bands
             Text::EnsembleHeading => ("不确定性区间", "Uncertainty bands"),
             Text::EnsembleRuns => ("随机模拟次数", "Stochastic runs"),
             Text::EnsembleSeed => ("随机种子", "Seed"),
@@ -718,7 +713,7 @@ impl Text {
             Text::BandLegend => ("5–95% / 25–75% 区间", "5–95% / 25–75% of"),
             Text::BandRuns => ("次模拟", "runs"),
             Text::RangeLabel => ("90%区间", "90% range"),
-            // Presentation mode and playback (#6): variants go below this line
+            // Playback and presentation mode
             Text::Playback => ("回放", "Playback"),
             Text::Play => ("播放", "Play"),
             Text::Pause => ("暂停", "Pause"),
@@ -738,9 +733,7 @@ impl Text {
             Text::PresentHint => ("← → 切换图表 · 空格 播放/暂停 · Esc 退出", "← → change chart · Space play / pause · Esc leave"),
             Text::ChangedLevers => ("与预设不同的杠杆", "Levers changed from the preset"),
             Text::SameAsPreset => ("与预设相同", "As in the preset"),
-            //
-            // Guided stories (#6): variants go below this line
-            //
+            // Guided stories
             Text::Stories => ("故事", "Stories"),
             Text::StoriesTitle => ("引导式故事", "Guided stories"),
             Text::StoriesIntro => ("一步讲一个观点：先预测，再让模型运行、揭晓答案。适合课堂：在投影上跟着故事走，学生用手机打开同一个链接。", "One idea at a time: predict first, then let the model run and reveal the answer. Made for a class: follow the story on the projector while students open the same link on their phones."),
@@ -772,8 +765,7 @@ impl Text {
             Text::StoryDifference => ("B − A", "B − A"),
             Text::StoryCopyLink => ("复制故事链接", "Copy story link"),
             Text::StoryNoLink => ("这个浏览器无法生成故事链接（可用 recovery-lab-cli story 生成）；故事仍可在这里播放。", "This browser cannot make the story's link (recovery-lab-cli story can); the story still plays here."),
-            // Accessibility, QR codes, phone layout (#4, #6): variants go below this line
-            //
+            // Accessibility and QR codes
             Text::QrLabel => ("此链接的二维码", "QR code of this link"),
             Text::QrScan => (
                 "用手机扫描二维码，打开同一个情景",
