@@ -395,11 +395,21 @@ pub fn app() -> Html {
         },
         (Err(e), _) | (_, Some(Err(e))) => html! { <ErrorBanner error={e.clone()} {onreset} /> },
     };
+    // A story open during presentation mode leads the side panel (no Leave there: Esc first).
+    let presented_story = match (&story.open, state.presentation) {
+        (Some(open), Some(_)) => html! {
+            <StoryPlayer story={open.clone()} step={story.step}
+                picked={story.picks.get(story.step).copied().flatten()}
+                onstep={story_cb.step.clone()} onpick={story_cb.pick.clone()} />
+        },
+        _ => Html::default(),
+    };
     let presenting = match (state.presentation, &*results) {
         (Some(slide), Ok(r)) => html! {
             <Presentation a={Shown { results: r.clone(), scenario: state.scenario.clone() }}
                 b={shown_b.clone()} preset={state.preset.clone()} {slide}
-                url={format!("{}?{link}", browser::page_address())}
+                url={format!("{}?{address}", browser::page_address())}
+                story={presented_story} story_pending={story.pending()}
                 playback={state.playback} onplayback={onplayback.clone()}
                 onslide={dispatch.reform(|s: usize| Action::Present(Some(s)))}
                 onclose={dispatch.reform(|_: ()| Action::Present(None))}

@@ -155,3 +155,28 @@ test("presentation mode: opens, arrows change the slide, Space plays, Esc leaves
   await expect(deck).toHaveCount(0);
   expect(lab.consoleErrors).toEqual([]);
 });
+
+test("a story in presentation mode: its step leads the side panel, the slide waits for the answer, the QR code is the story link", async ({ lab, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  // Step 2 of the zoning story asks a question before it shows the answer.
+  await lab.goto("?lang=en&story=zoning-vs-lockdown&step=2");
+  await lab.waitReady();
+  await page.getByTestId("present-button").click();
+  const deck = page.getByTestId("presentation");
+  await expect(deck).toBeVisible();
+  const story = page.getByTestId("presentation-story");
+  await expect(story).toBeVisible();
+  await expect(story.getByTestId("story-prompt")).toBeVisible();
+  // Predict first: the slide stays hidden until the class answers.
+  const stage = deck.locator(".pres-stage");
+  await expect(stage).toHaveClass(/veiled/);
+  await story.getByTestId("story-choice-1").click();
+  await expect(story.getByTestId("story-answer")).toBeVisible();
+  await expect(stage).not.toHaveClass(/veiled/);
+  // The QR code opens the story at this step, as the address does.
+  await expect(page).toHaveURL(/[?&]story=zoning-vs-lockdown.*&step=2$/);
+  expect(await readQr(page, page.getByTestId("presentation-qr").locator("svg"))).toBe(page.url());
+  await page.keyboard.press("Escape");
+  await expect(deck).toHaveCount(0);
+  expect(lab.consoleErrors).toEqual([]);
+});

@@ -60,8 +60,15 @@ pub struct PresentationProps {
     pub onclose: Callback<()>,
     pub map_indicator: MapIndicator,
     pub onmap: Callback<MapIndicator>,
-    /// The page's current link, shown as a QR code so a class opens the same scenario.
+    /// The page's current link, shown as a QR code so a class opens the same scenario (the
+    /// story link at its step while a story is open).
     pub url: AttrValue,
+    /// The story player, while a story is open: its text and question lead the side panel.
+    #[prop_or_default]
+    pub story: Html,
+    /// A story question is waiting for the class's answer: the slide is hidden until then.
+    #[prop_or_default]
+    pub story_pending: bool,
 }
 
 /// The levers of `scenario` that differ from its preset: "label: value unit".
@@ -440,8 +447,12 @@ pub fn presentation(props: &PresentationProps) -> Html {
                 </div>
             </div>
             <div class="pres-body">
-                <div class="pres-stage">{ stage }</div>
+                <div class={classes!("pres-stage", props.story_pending.then_some("veiled"))}
+                    aria-hidden={props.story_pending.then_some("true")}>{ stage }</div>
                 <aside class="pres-side" data-testid="presentation-summary">
+                    if props.story != Html::default() {
+                        <div class="pres-story" data-testid="presentation-story">{ props.story.clone() }</div>
+                    }
                     <p class="pres-preset">{ Text::Preset.get(lang) }{ lang.pick("：", ": ") }<strong>{ preset_name }</strong></p>
                     <div class="pres-levers">
                         <h3>{ Text::ChangedLevers.get(lang) }</h3>
