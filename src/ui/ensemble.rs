@@ -235,7 +235,7 @@ impl Pool {
             let (inner_m, publish_m) = (inner.clone(), publish.clone());
             let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 if let Some(view) = on_message(&inner_m, i, &e.data()) {
-                    publish_m.emit(view);
+                    publish_later(&inner_m, &publish_m, view);
                 }
             });
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -323,6 +323,23 @@ impl Pool {
         };
         self.publish.emit(Rc::new(view));
     }
+}
+
+/// Publishes `view` in a task of its own, unless another ensemble has started meanwhile: the
+/// merge of a piece and the redraw its view causes are then two main-thread tasks, not one.
+fn publish_later(inner: &Rc<RefCell<Inner>>, publish: &Callback<Rc<View>>, view: Rc<View>) {
+    let generation = inner.borrow().generation;
+    let (inner, publish) = (inner.clone(), publish.clone());
+    let emit = move || {
+        if inner.borrow().generation == generation {
+            publish.emit(view);
+        }
+    };
+    let Some(window) = web_sys::window() else {
+        return emit();
+    };
+    let f = Closure::once_into_js(emit);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
 }
 
 /// Gives worker `i` the next piece of the job, if it is free and there is one.
