@@ -1347,7 +1347,7 @@ fn query_part(input: &str) -> &str {
 }
 
 /// `%XY` to the byte it stands for; anything else as is. Invalid UTF-8 becomes U+FFFD.
-fn percent_decode(text: &str) -> String {
+pub(crate) fn percent_decode(text: &str) -> String {
     if !text.contains('%') {
         return text.to_string();
     }

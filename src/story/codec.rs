@@ -7,7 +7,7 @@
 //! then opens as it would without `story=`.
 
 use super::{builtin, from_json, Story, StoryNotice, StoryProblem};
-use crate::scenario::link::Language;
+use crate::scenario::link::{percent_decode, Language};
 
 /// Longest story link read, in bytes (the whole text given, URL included). Longer than a
 /// scenario link's 4,000: a teacher's story carries texts in two languages. See
@@ -215,28 +215,6 @@ fn pairs(input: &str) -> Vec<(String, String)> {
             Some((percent_decode(k), percent_decode(v)))
         })
         .collect()
-}
-
-fn percent_decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_string();
-    }
-    let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            let hex = |c: u8| (c as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -5,6 +5,7 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, HtmlInputElement, Url};
+use yew::prelude::*;
 
 /// The link part of the current address: `?query#fragment` (either may be empty).
 pub fn address_link() -> String {
@@ -185,4 +186,24 @@ pub fn read_chosen_file(
     });
     reader.set_onloadend(Some(onload.unchecked_ref()));
     let _ = reader.read_as_text(&file);
+}
+
+/// Calls `on_resize` on every resize of the window while the calling component is mounted.
+#[hook]
+pub fn use_window_resize<F: Fn() + 'static>(on_resize: F) {
+    use_effect_with((), move |_| {
+        let listener = Closure::<dyn Fn()>::new(on_resize);
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ = w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = window {
+                let _ = w.remove_event_listener_with_callback(
+                    "resize",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
 }

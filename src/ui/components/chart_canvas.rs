@@ -8,8 +8,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use plotters::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -131,22 +129,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
 
     {
         let size_tick = size_tick.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || size_tick.set(*size_tick + 1));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ =
-                    w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "resize",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
+        browser::use_window_resize(move || size_tick.set(*size_tick + 1));
     }
     {
         let canvas_ref = canvas_ref.clone();

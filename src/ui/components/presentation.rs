@@ -24,6 +24,7 @@ use crate::i18n::{fmt_date, fmt_quantity, Lang, Quantity, Text};
 use crate::scenario::params::PARAMS;
 use crate::scenario::presets::{self, preset_label};
 use crate::scenario::{Date, Scenario};
+use crate::ui::browser;
 use crate::ui::compare::ChartKind;
 use crate::ui::fields::NumberSpec;
 use crate::ui::playback::{cards_summary, Playback, PlaybackAction};
@@ -287,22 +288,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
     {
         // Large chart text on a wide screen, the page's size on a phone; followed on resize.
         let wide = wide.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || wide.set(is_wide()));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ =
-                    w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "resize",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
+        browser::use_window_resize(move || wide.set(is_wide()));
     }
 
     let slide = props.slide.min(SLIDES - 1);
