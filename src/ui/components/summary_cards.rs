@@ -343,7 +343,9 @@ pub fn summary_cards(props: &SummaryCardsProps) -> Html {
                     let key = c.testid.trim_start_matches("summary-").to_string();
                     let b = b_cards.iter().find(|b| b.testid == c.testid);
                     let range = props.ranges.as_ref().and_then(|r| r.iter().find(|(k, _)| *k == key)).map(|(_, [p5, p95])| {
-                        let end = |v: Option<f64>| v.map(|v| fmt_range_end(lang, c.unit, v)).unwrap_or_else(|| "—".into());
+                        // A date range's missing end is the runs that never recovered.
+                        let none = if matches!(c.unit, DiffUnit::Days) { Text::NotRecovered.get(lang) } else { "—" };
+                        let end = |v: Option<f64>| v.map(|v| fmt_range_end(lang, c.unit, v)).unwrap_or_else(|| none.into());
                         html! {
                             <span class="card-range" data-testid={format!("range-{key}")}
                                 data-p5={range_attr(c.unit, *p5)} data-p95={range_attr(c.unit, *p95)}>
