@@ -542,22 +542,49 @@ fn a_link_runs_exactly_the_scenario_it_holds() {
         fs::write(&file, serde_json::to_string_pretty(s).unwrap()).unwrap();
         ok(&["run", "--scenario", path_str(&file), "--summary"])
     };
-    let out = cli(&["run", "--link", &link, "--summary"]);
+    // `--runs 1`: the deterministic run (the link has `runs=40`, see below).
+    let out = cli(&["run", "--link", &link, "--runs", "1", "--summary"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stderr(&out), "", "a clean link gives no warning");
     assert_eq!(stdout(&out), run_file(&scenario, "a.json"));
     assert_ne!(stdout(&out), ok(&["run", "--summary"]), "the changes count");
     // `--side b` runs B; the bare query and `--link=` read the same.
     assert_eq!(
-        ok(&["run", "--link", &link, "--side", "b"]),
+        ok(&["run", "--link", &link, "--side", "b", "--runs", "1"]),
         run_file(&b, "b.json")
     );
     let query = link.split_once('?').unwrap().1;
     let inline = format!("--link={query}");
-    assert_eq!(ok(&["run", &inline, "--summary"]), stdout(&out));
+    assert_eq!(
+        ok(&["run", &inline, "--runs", "1", "--summary"]),
+        stdout(&out)
+    );
     // An ensemble without --seed takes the link's seed.
     let v: Value = serde_json::from_str(&ok(&["run", "--link", &link, "--runs", "2"])).unwrap();
     assert_eq!(v["seed"], 77);
+    // Without --runs and --seed, the link's own ensemble: its 40 runs from its seed, the
+    // same as asking for them.
+    assert!(
+        query.contains("runs=40") && query.contains("seed=77"),
+        "{query}"
+    );
+    let own = ok(&["run", "--link", &link, "--side", "b", "--summary"]);
+    let v: Value = serde_json::from_str(&own).unwrap();
+    assert_eq!(
+        (v["runs"].as_u64(), v["seed"].as_u64()),
+        (Some(40), Some(77))
+    );
+    let asked = [
+        "run", "--link", &link, "--side", "b", "--runs", "40", "--seed", "77",
+    ];
+    assert_eq!(own, ok(&asked));
+    // A link without `runs=` runs deterministically, as before.
+    let mut default_runs = state.clone();
+    default_runs.runs = recovery_lab::scenario::link::DEFAULT_RUNS;
+    assert_eq!(
+        ok(&["run", "--link", &link_of(&default_runs), "--summary"]),
+        stdout(&out)
+    );
     let _ = fs::remove_dir_all(&dir);
 }
 

@@ -60,7 +60,9 @@ run:
   --scenario FILE      a scenario JSON file (as printed by `scenario --preset NAME`, or the page's Export JSON)
   --link URL           a share link of the page (whole address or its query); each value the link
                        cannot use is a warning on stderr and falls back to the preset's, as on the page;
-                       the link's seed is the default seed
+                       the link's seed is the default seed, and a link with runs=N (the page writes it
+                       when the run count is not 200) runs that ensemble when neither --runs nor
+                       --seed is given (--runs 1 for the deterministic run)
   --side a|b           with --link: run scenario A (default) or the link's scenario B
   --seed N             stochastic run from seed N (0 to 2^64-1); without it, one run is deterministic
   --runs N             stochastic ensemble of N runs (1 to 10000), seeds N, N+1, ... (default seed 1)
@@ -137,11 +139,20 @@ Bad input: one line on stderr, exit code 2, nothing written.";
         /// one stochastic run from S. `--runs N > 1`: an ensemble from `--seed` (default 1).
         #[cfg(test)]
         pub fn plan(&self) -> Plan {
-            self.plan_with_seed(DEFAULT_ENSEMBLE_SEED)
+            self.plan_with_defaults(DEFAULT_ENSEMBLE_SEED, None)
         }
 
-        /// [`plan`](Self::plan) with another seed for an ensemble without `--seed` (a link's).
-        pub fn plan_with_seed(&self, default_seed: u64) -> Plan {
+        /// [`plan`](Self::plan) with another seed for an ensemble without `--seed` (a link's),
+        /// and with neither `--runs` nor `--seed`,
+        /// the ensemble of `default_runs` runs (a link's `runs=`, even 1, as the page shows
+        /// it) from `default_seed`, if there is a default.
+        pub fn plan_with_defaults(&self, default_seed: u64, default_runs: Option<u32>) -> Plan {
+            if let (None, None, Some(runs)) = (self.runs, self.seed, default_runs) {
+                return Plan::Ensemble {
+                    seed: default_seed,
+                    runs,
+                };
+            }
             match (self.runs.unwrap_or(1), self.seed) {
                 (1, None) => Plan::Single(Mode::Deterministic),
                 (1, Some(seed)) => Plan::Single(Mode::Stochastic { seed }),
@@ -416,7 +427,14 @@ Bad input: one line on stderr, exit code 2, nothing written.";
 
     fn run(args: &RunArgs) -> Result<(), CliError> {
         let (scenario, default_seed) = load(&args.source)?;
-        let (summary, csv) = match args.plan_with_seed(default_seed) {
+        // A link's own run count, when it has one (`runs=`), is the default.
+        let default_runs = match &args.source {
+            Source::Link { link, .. } if link::has_key(link, "runs") => {
+                Some(link::decode(link).state.runs)
+            }
+            _ => None,
+        };
+        let (summary, csv) = match args.plan_with_defaults(default_seed, default_runs) {
             Plan::Single(mode) => {
                 // A stochastic run's "GDP kept per yuan" compares with the same seed.
                 let (outcome, summary) = sim::run_summary(&scenario, mode);
@@ -656,6 +674,35 @@ Bad input: one line on stderr, exit code 2, nothing written.";
         }
 
         #[test]
+        fn a_links_runs_and_seed_are_the_defaults_without_runs_and_seed() {
+            let link = Some(40);
+            assert_eq!(
+                run_args("run").plan_with_defaults(77, link),
+                Plan::Ensemble { seed: 77, runs: 40 }
+            );
+            assert_eq!(
+                run_args("run").plan_with_defaults(77, Some(1)),
+                Plan::Ensemble { seed: 77, runs: 1 }
+            );
+            assert_eq!(
+                run_args("run").plan_with_defaults(77, None),
+                Plan::Single(Mode::Deterministic)
+            );
+            assert_eq!(
+                run_args("run --runs 1").plan_with_defaults(77, link),
+                Plan::Single(Mode::Deterministic)
+            );
+            assert_eq!(
+                run_args("run --runs 5").plan_with_defaults(77, link),
+                Plan::Ensemble { seed: 77, runs: 5 }
+            );
+            assert_eq!(
+                run_args("run --seed 3").plan_with_defaults(77, link),
+                Plan::Single(Mode::Stochastic { seed: 3 })
+            );
+        }
+
+        #[test]
         fn seed_and_runs_choose_the_mode() {
             assert_eq!(
                 run_args("run --seed 7").plan(),
@@ -690,12 +737,15 @@ Bad input: one line on stderr, exit code 2, nothing written.";
                 }
             );
             assert_eq!(
-                r.plan_with_seed(9),
+                r.plan_with_defaults(9, None),
                 Plan::Single(Mode::Deterministic),
                 "one run is deterministic, as on the page"
             );
             let r = run_args("run --link v=1 --runs 5");
-            assert_eq!(r.plan_with_seed(9), Plan::Ensemble { seed: 9, runs: 5 });
+            assert_eq!(
+                r.plan_with_defaults(9, None),
+                Plan::Ensemble { seed: 9, runs: 5 }
+            );
         }
 
         #[test]

@@ -1387,6 +1387,29 @@ fn parse_version(text: &str) -> Option<(u64, u64, u64)> {
     parts.next().is_none().then_some(v)
 }
 
+/// `input` without whitespace and the punctuation around it ([`decode`] reads what is left).
+fn cleaned_link(input: &str) -> String {
+    let cleaned: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    cleaned
+        .trim_start_matches(['<', '(', '"', '\'', '['])
+        .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"', '\''])
+        .to_string()
+}
+
+/// Whether the link `input` (as [`decode`] reads it) has the key `key` with a value, good or
+/// bad: the runner takes a link's `runs=` as its default only when the link has one.
+pub fn has_key(input: &str, key: &str) -> bool {
+    if input.len() > MAX_LINK_LENGTH {
+        return false;
+    }
+    let cleaned = cleaned_link(input);
+    query_part(&cleaned).split('&').any(|part| {
+        let part = part.strip_prefix("amp;").unwrap_or(part);
+        part.split_once('=')
+            .is_some_and(|(k, _)| percent_decode(k) == key)
+    })
+}
+
 /// Reads a link: a whole URL, `?query`, `#fragment` or the bare query. Never fails: see
 /// [`Decoded`]. Whitespace anywhere (mail clients wrap long links) and punctuation around the
 /// link (`<…>`, a full stop after it) are ignored.
@@ -1406,11 +1429,8 @@ pub fn decode(input: &str) -> Decoded {
             notices,
         };
     }
-    let cleaned: String = input.chars().filter(|c| !c.is_whitespace()).collect();
-    let trimmed = cleaned
-        .trim_start_matches(['<', '(', '"', '\'', '['])
-        .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"', '\'']);
-    let query = query_part(trimmed);
+    let cleaned = cleaned_link(input);
+    let query = query_part(&cleaned);
 
     let mut version: Option<(String, String)> = None;
     let mut model: Option<(String, String)> = None;
@@ -1780,6 +1800,19 @@ mod tests {
         for v in [1.0 / 3.0, 1.0 / 45.0, 355.25e8, 1843.4e8, f64::MIN_POSITIVE] {
             assert_eq!(parse_number(&number_text(v)), Some(v));
         }
+    }
+
+    #[test]
+    fn has_key_reads_the_link_as_decode_does() {
+        assert!(has_key("https://x.org/p/?v=1&runs=40", "runs"));
+        assert!(has_key(" <https://x.org/?v=1&amp;runs=abc>.", "runs"));
+        assert!(has_key("#v=1&r%75ns=5", "runs"));
+        assert!(!has_key("?v=1&seed=4", "runs"));
+        assert!(
+            !has_key("?v=1&runs", "runs"),
+            "a key without a value is not one"
+        );
+        assert!(!has_key("?v=1&b.runs=4", "runs"));
     }
 
     #[test]
