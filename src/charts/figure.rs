@@ -53,6 +53,8 @@ pub struct SeriesBand {
     pub p95: Vec<f64>,
     /// The legend's entry for the bands ("5–95% and 25–75% of 200 runs").
     pub label: String,
+    /// × the areas' usual opacity (1; less when two scenarios' bands are drawn together).
+    pub opacity: f64,
 }
 
 impl Series {
@@ -290,8 +292,8 @@ fn band_polygons(
         out
     };
     [
-        (outline(&b.p5, &b.p95), 0.13),
-        (outline(&b.p25, &b.p75), 0.22),
+        (outline(&b.p5, &b.p95), 0.13 * b.opacity),
+        (outline(&b.p25, &b.p75), 0.22 * b.opacity),
     ]
 }
 

@@ -148,6 +148,7 @@ pub fn attach_bands(figure: &mut Figure, bands: &Bands, label: &str) {
                 p75,
                 p95,
                 label: label.to_string(),
+                opacity: 1.0,
             });
         }
     }

@@ -399,6 +399,30 @@ impl Aggregate {
 /// The 5–95% range of each card figure, by key ([`Aggregate::ranges`]).
 pub type Ranges = Vec<(String, [Option<f64>; 2])>;
 
+/// `ranges` as numbers, [key][p5, p95], NaN for an end that is none (a range's ends are never
+/// NaN themselves: [`figure_range`] leaves NaN out or gives none): what a worker sends.
+pub fn ranges_to_flat(ranges: &Ranges) -> Vec<f64> {
+    ranges
+        .iter()
+        .flat_map(|(_, ends)| ends.map(|e| e.unwrap_or(f64::NAN)))
+        .collect()
+}
+
+/// The ranges of [`ranges_to_flat`] back under their `keys`; `None` if the lengths differ.
+pub fn ranges_from_flat(keys: &[String], flat: &[f64]) -> Option<Ranges> {
+    (flat.len() == 2 * keys.len()).then(|| {
+        keys.iter()
+            .zip(flat.chunks_exact(2))
+            .map(|(k, e)| {
+                (
+                    k.clone(),
+                    [0, 1].map(|i| Some(e[i]).filter(|v| !v.is_nan())),
+                )
+            })
+            .collect()
+    })
+}
+
 /// Quantile bands of some city indicators, as [`Ensemble::band`] gives them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bands {
@@ -412,6 +436,30 @@ pub struct Bands {
 }
 
 impl Bands {
+    /// Bands from their values, [indicator][quantile][day] (as [`Bands::data`] gives them):
+    /// how the page's main thread takes the bands an aggregating worker computed. `None` if
+    /// `data` is not `indicators × QUANTILES × days` long.
+    pub fn from_data(
+        start: Date,
+        days: usize,
+        runs: u32,
+        indicators: Vec<Indicator>,
+        data: Vec<f64>,
+    ) -> Option<Bands> {
+        (data.len() == indicators.len() * QUANTILES.len() * days).then_some(Bands {
+            start,
+            days,
+            runs,
+            indicators,
+            data,
+        })
+    }
+
+    /// The values, [indicator][quantile][day].
+    pub fn data(&self) -> &[f64] {
+        &self.data
+    }
+
     /// The band of `indicator` at quantile `QUANTILES[q]`, if it is one of these.
     pub fn band(&self, indicator: Indicator, q: usize) -> Option<&[f64]> {
         let i = self.indicators.iter().position(|&x| x == indicator)?;
@@ -472,6 +520,32 @@ mod tests {
             assert_eq!(range, figure_range(&key, values), "{key}");
             assert!(range[0].is_some() || key == RECOVERY_KEY || key == "gdp_kept_per_yuan");
         }
+    }
+
+    /// What a worker sends the page (bands' values, ranges as numbers) reads back the same.
+    #[test]
+    fn bands_and_ranges_survive_their_flat_form() {
+        let scenario = crate::scenario::presets::jinzhong_2022();
+        let keys = figure_keys(&scenario);
+        let inds = BAND_INDICATORS.to_vec();
+        let days = (scenario.end.days_since(scenario.start) + 1) as usize;
+        let mut agg = Aggregate::new(scenario.start, days, inds.clone(), keys.clone(), 9);
+        let (series, figs) = run_chunk(&scenario, 7, 0, 9, &inds, &keys);
+        assert!(agg.add(9, &series, &figs));
+        let (bands, ranges) = (agg.bands(), agg.ranges());
+        let back = Bands::from_data(bands.start, days, 9, inds.clone(), bands.data().to_vec());
+        assert_eq!(back.as_ref(), Some(&bands));
+        assert!(Bands::from_data(bands.start, days, 9, inds, vec![0.0; 3]).is_none());
+        assert_eq!(
+            ranges_from_flat(&keys, &ranges_to_flat(&ranges)),
+            Some(ranges.clone())
+        );
+        assert!(ranges_from_flat(&keys, &[1.0]).is_none());
+        let none = vec![("recovery_date".to_string(), [Some(3.0), None])];
+        assert_eq!(
+            ranges_from_flat(&["recovery_date".into()], &ranges_to_flat(&none)),
+            Some(none)
+        );
     }
 
     #[test]

@@ -160,6 +160,11 @@ pub fn overlay(a: Figure, b: Figure) -> Figure {
             for (i, mut s) in lb.series.into_iter().enumerate() {
                 if !aligned_spans {
                     s.values = resample(&la, &lb.start, &s.values);
+                    if let Some(band) = &mut s.band {
+                        for v in [&mut band.p5, &mut band.p25, &mut band.p75, &mut band.p95] {
+                            *v = resample(&la, &lb.start, v);
+                        }
+                    }
                 }
                 let same_as_a = la.series.get(i).is_some_and(|sa| {
                     sa.stroke == Stroke::Dashed

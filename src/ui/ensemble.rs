@@ -1,75 +1,64 @@
 //! The uncertainty bands: a seeded ensemble of stochastic runs, computed off the main thread by
-//! a small pool of web workers (`static/ensemble-worker.js`) and gathered here piece by piece.
+//! a small pool of web workers (`static/ensemble-worker.js`); the main thread only hands pieces
+//! on and draws finished views.
 //!
-//! Each worker loads the page's own wasm module and glue (their hashed names are read from the
-//! page's preload links) and calls [`ensemble_chunk`] for a piece of the runs: replicate `i` is
-//! seeded `seed + i`, so any split over the workers gives the same ensemble. A piece comes back
-//! as two `Float64Array`s (transferred, not copied): the city series the charts band and the
-//! figures the cards show ranges of. The main thread merges them into a
-//! [`sim::ensemble::Aggregate`](crate::sim::ensemble::Aggregate) (sorted insertion, a few
-//! milliseconds a piece), and publishes bands and ranges as they tighten.
+//! Every worker loads the page's own wasm module and glue (their hashed names are read from the
+//! page's preload links). The *run workers* (one per core, at most [`MAX_WORKERS`]) each run a
+//! piece of the runs at a time
+//! ([`ensemble_chunk`](crate::ui::ensemble_worker::ensemble_chunk)): replicate `i` is seeded
+//! `seed + i`, so any split over the workers gives the same ensemble. A piece comes back as two
+//! `Float64Array`s (transferred, not copied), which the main thread passes on, transferred
+//! again, to one *aggregating worker*. That one owns the
+//! [`EnsembleAggregator`](crate::ui::ensemble_worker::EnsembleAggregator) (the sorted runs of
+//! every indicator and day), and at most every 150–250 ms while runs arrive, and once at the
+//! end, sends a finished view: the quantile bands (transferred) and the card ranges. The main
+//! thread turns these into [`View`]s and redraws.
+//!
+//! With a scenario B the same pool runs B's ensemble (same seed and run count) after A's, into
+//! a second aggregate. A side already finished for the same scenario, seed and runs is kept
+//! (changing B does not rerun A).
 //!
 //! A new scenario, seed or run count cancels the ensemble in flight (a generation number: late
-//! pieces are dropped) and starts a new one once the input has settled ([`SETTLE_MS`]). Without
-//! `Worker` (or without the page's preload links) the page says so and shows the
-//! deterministic run alone.
+//! pieces and views are dropped) and starts a new one once the input has settled ([`SETTLE_MS`])
+//! and the page is idle (`requestIdleCallback`, where there is one). The workers themselves
+//! start in the first idle moment after the first paint. Without `Worker` (or without the
+//! page's preload links) the page says so and shows the deterministic run alone; a worker that
+//! fails says why, and the deterministic run stays.
 //!
-//! Messages to a worker: `{type: "init", glue, wasm}` (the addresses), then
-//! `{type: "run", generation, scenario (JSON), seed (decimal), first, count}`. From it:
-//! `{type: "ready"}`, `{type: "chunk", generation, first, count, series, figures}` (the two
-//! arrays' buffers transferred), or `{type: "error", message[, generation]}`.
+//! Messages to a run worker: `{type: "init", glue, wasm}` (the addresses), then
+//! `{type: "run", generation, side, scenario (JSON), seed (decimal), first, count}`. From it:
+//! `{type: "ready"}`, `{type: "chunk", generation, side, first, count, series, figures}` (the
+//! two arrays' buffers transferred), or `{type: "error", message[, generation]}`.
+//!
+//! Messages to the aggregating worker: `init` as above, `{type: "start", generation, side,
+//! scenario, total}`, `{type: "add", generation, side, count, series, figures}` (transferred),
+//! `{type: "cancel"}`. From it: `ready`, `{type: "view", generation, side, done, total, bands,
+//! ranges}` (both `Float64Array`s, transferred) or `error` as above.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Float64Array, Object, Reflect};
+use js_sys::{Array, Float64Array, Function, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
-use crate::scenario::validate::validate;
 use crate::scenario::Scenario;
-use crate::sim::ensemble::{figure_keys, run_chunk, Aggregate, Bands, Ranges, BAND_INDICATORS};
+use crate::sim::ensemble::{figure_keys, ranges_from_flat, Bands, Ranges, BAND_INDICATORS};
 
 /// Quiet time after the last input before an ensemble starts, so a drag does not churn.
 pub const SETTLE_MS: i32 = 300;
 
-/// Most workers, whatever `navigator.hardwareConcurrency` says.
+/// Most run workers, whatever `navigator.hardwareConcurrency` says.
 const MAX_WORKERS: u32 = 4;
 
-/// Bands and ranges are republished at most this often while runs arrive (and once at the end).
-const PUBLISH_MS: f64 = 120.0;
+/// Longest wait for an idle moment before the workers start or an ensemble starts anyway.
+const IDLE_TIMEOUT_MS: u32 = 500;
 
 /// The worker script, beside index.html (relative to the page's address).
 const WORKER_SCRIPT: &str = "ensemble-worker.js";
-
-/// Runs replicates `first .. first + count` of the ensemble of `scenario_json` seeded `seed`
-/// (a decimal u64): what one worker does with one piece. Returns `{series, figures}`:
-/// `series` the city series of [`BAND_INDICATORS`], [run][indicator][day]; `figures` the
-/// card figures of [`figure_keys`], [run][key] (NaN for none).
-#[wasm_bindgen]
-pub fn ensemble_chunk(
-    scenario_json: &str,
-    seed: &str,
-    first: u32,
-    count: u32,
-) -> Result<Object, JsValue> {
-    let scenario: Scenario =
-        serde_json::from_str(scenario_json).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    validate(&scenario)
-        .map_err(|e| JsValue::from_str(&e.first().map(|e| e.to_string()).unwrap_or_default()))?;
-    let seed: u64 = seed
-        .parse()
-        .map_err(|_| JsValue::from_str("the seed is not a whole number"))?;
-    let keys = figure_keys(&scenario);
-    let (series, figures) = run_chunk(&scenario, seed, first, count, &BAND_INDICATORS, &keys);
-    let out = Object::new();
-    Reflect::set(&out, &"series".into(), &Float64Array::from(&series[..]))?;
-    Reflect::set(&out, &"figures".into(), &Float64Array::from(&figures[..]))?;
-    Ok(out)
-}
 
 /// Where an ensemble stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,6 +72,17 @@ pub enum Status {
     Failed(String),
 }
 
+/// What the page shows of scenario B's ensemble (same seed and run count as A's).
+#[derive(Clone, Debug)]
+pub struct SideView {
+    /// The scenario these runs are of.
+    pub scenario: Rc<Scenario>,
+    /// Runs merged so far.
+    pub done: u32,
+    pub bands: Option<Rc<Bands>>,
+    pub ranges: Option<Rc<Ranges>>,
+}
+
 /// What the page shows of an ensemble.
 #[derive(Clone, Debug)]
 pub struct View {
@@ -90,27 +90,36 @@ pub struct View {
     pub scenario: Option<Rc<Scenario>>,
     pub seed: u64,
     pub status: Status,
+    /// A's runs merged so far.
     pub done: u32,
+    /// Runs of each side.
     pub total: u32,
-    /// Milliseconds from the start to the last piece merged (for the benchmark).
+    /// Milliseconds from the start to the last view of the ensemble (for the benchmark).
     pub elapsed_ms: f64,
     pub bands: Option<Rc<Bands>>,
     /// The 5–95% range of each card figure, by card key.
     pub ranges: Option<Rc<Ranges>>,
+    /// Scenario B's runs, when comparing.
+    pub b: Option<SideView>,
 }
 
 impl PartialEq for View {
     fn eq(&self, other: &Self) -> bool {
-        let same_rc = |a: &Option<Rc<Scenario>>, b: &Option<Rc<Scenario>>| match (a, b) {
+        let same_rc = |a: Option<&Rc<Scenario>>, b: Option<&Rc<Scenario>>| match (a, b) {
             (Some(a), Some(b)) => Rc::ptr_eq(a, b),
             (None, None) => true,
             _ => false,
         };
-        same_rc(&self.scenario, &other.scenario)
+        same_rc(self.scenario.as_ref(), other.scenario.as_ref())
             && self.seed == other.seed
             && self.status == other.status
             && self.done == other.done
             && self.total == other.total
+            && same_rc(
+                self.b.as_ref().map(|b| &b.scenario),
+                other.b.as_ref().map(|b| &b.scenario),
+            )
+            && self.b.as_ref().map(|b| b.done) == other.b.as_ref().map(|b| b.done)
     }
 }
 
@@ -125,6 +134,7 @@ impl View {
             elapsed_ms: 0.0,
             bands: None,
             ranges: None,
+            b: None,
         }
     }
 
@@ -136,8 +146,22 @@ impl View {
             && self.seed == seed
             && self.total == runs
     }
+
+    /// Scenario B's runs, if this view is of A = `a` and B = `b` (same `Rc`s), `seed`, `runs`.
+    pub fn b_of(
+        &self,
+        a: &Rc<Scenario>,
+        b: &Rc<Scenario>,
+        seed: u64,
+        runs: u32,
+    ) -> Option<&SideView> {
+        self.b
+            .as_ref()
+            .filter(|s| self.is_of(a, seed, runs) && Rc::ptr_eq(&s.scenario, b))
+    }
 }
 
+/// A worker and what it is doing.
 struct Slot {
     worker: Worker,
     ready: bool,
@@ -145,22 +169,65 @@ struct Slot {
     failed: bool,
 }
 
-struct Job {
-    generation: u32,
+/// One side's (A's or B's) ensemble in flight, or kept.
+#[derive(Clone)]
+struct SideJob {
     scenario: Rc<Scenario>,
     json: String,
-    seed: u64,
+    keys: Vec<String>,
+    /// Next run to hand out.
     next: u32,
-    chunk: u32,
-    agg: Aggregate,
-    started: f64,
-    last_publish: f64,
+    /// Runs merged (the aggregating worker's last view).
+    done: u32,
+    bands: Option<Rc<Bands>>,
+    ranges: Option<Rc<Ranges>>,
 }
 
+impl SideJob {
+    fn view(&self) -> SideView {
+        SideView {
+            scenario: self.scenario.clone(),
+            done: self.done,
+            bands: self.bands.clone(),
+            ranges: self.ranges.clone(),
+        }
+    }
+}
+
+struct Job {
+    generation: u32,
+    seed: u64,
+    total: u32,
+    chunk: u32,
+    sides: Vec<SideJob>,
+    started: f64,
+    /// Whether the aggregating worker has been told of this job's sides.
+    announced: bool,
+}
+
+impl Job {
+    fn complete(&self) -> bool {
+        self.sides.iter().all(|s| s.done == self.total)
+    }
+}
+
+/// A side finished: kept so that it need not run again.
+struct Finished {
+    scenario: Rc<Scenario>,
+    seed: u64,
+    runs: u32,
+    side: SideJob,
+}
+
+/// The sides kept (A and B of the last comparison, and one more).
+const KEEP_FINISHED: usize = 3;
+
 struct Inner {
-    slots: Vec<Slot>,
+    runners: Vec<Slot>,
+    aggregator: Slot,
     job: Option<Job>,
     generation: u32,
+    finished: Vec<Finished>,
 }
 
 /// The workers and the ensemble in flight.
@@ -173,7 +240,8 @@ pub struct Pool {
 
 impl Drop for Pool {
     fn drop(&mut self) {
-        for s in &self.inner.borrow().slots {
+        let inner = self.inner.borrow();
+        for s in inner.runners.iter().chain([&inner.aggregator]) {
             s.worker.terminate();
         }
     }
@@ -189,19 +257,55 @@ fn linked_url(doc: &web_sys::Document, selector: &str) -> Option<String> {
     doc.query_selector(selector).ok()??.get_attribute("href")
 }
 
-fn get_f64_array(data: &JsValue, key: &str) -> Option<Vec<f64>> {
-    Reflect::get(data, &key.into())
-        .ok()?
-        .dyn_into::<Float64Array>()
-        .ok()
-        .map(|a| a.to_vec())
+fn get(data: &JsValue, key: &str) -> JsValue {
+    Reflect::get(data, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn get_u32(data: &JsValue, key: &str) -> Option<u32> {
-    Reflect::get(data, &key.into())
-        .ok()?
-        .as_f64()
-        .map(|v| v as u32)
+    get(data, key).as_f64().map(|v| v as u32)
+}
+
+fn message(pairs: &[(&str, JsValue)]) -> Object {
+    let msg = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&msg, &(*k).into(), v);
+    }
+    msg
+}
+
+/// Which worker a message came from.
+#[derive(Clone, Copy)]
+enum Who {
+    Runner(usize),
+    Aggregator,
+}
+
+impl Inner {
+    fn slot(&mut self, who: Who) -> Option<&mut Slot> {
+        match who {
+            Who::Runner(i) => self.runners.get_mut(i),
+            Who::Aggregator => Some(&mut self.aggregator),
+        }
+    }
+}
+
+/// Runs `f` when the page is idle (at most [`IDLE_TIMEOUT_MS`] later), or in a task of its own
+/// where there is no `requestIdleCallback`.
+fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return f();
+    };
+    let f = Closure::once_into_js(f);
+    let ric = Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|v| v.dyn_into::<Function>().ok());
+    let called = ric.is_some_and(|ric| {
+        let opts = message(&[("timeout", IDLE_TIMEOUT_MS.into())]);
+        ric.call2(&window, &f, &opts).is_ok()
+    });
+    if !called {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+    }
 }
 
 impl Pool {
@@ -220,44 +324,56 @@ impl Pool {
         let glue = linked_url(&doc, "link[rel=modulepreload][href$='.js']")?;
         let wasm = linked_url(&doc, "link[rel=preload][href$='.wasm']")?;
         let cores = window.navigator().hardware_concurrency() as u32;
-        let count = cores.clamp(1, MAX_WORKERS);
+        let count = cores.clamp(1, MAX_WORKERS) as usize;
+        let opts = WorkerOptions::new();
+        opts.set_type(WorkerType::Module);
+        let init = message(&[
+            ("type", "init".into()),
+            ("glue", glue.as_str().into()),
+            ("wasm", wasm.as_str().into()),
+        ]);
+        let mut workers = Vec::new();
+        for _ in 0..=count {
+            let worker = Worker::new_with_options(WORKER_SCRIPT, &opts).ok()?;
+            worker.post_message(&init).ok()?;
+            workers.push(worker);
+        }
+        let slot = |worker: Worker| Slot {
+            worker,
+            ready: false,
+            busy: false,
+            failed: false,
+        };
+        let aggregator = slot(workers.pop()?);
         let inner = Rc::new(RefCell::new(Inner {
-            slots: Vec::new(),
+            runners: workers.into_iter().map(slot).collect(),
+            aggregator,
             job: None,
             generation: 0,
+            finished: Vec::new(),
         }));
         let mut listeners = Vec::new();
         let mut error_listeners = Vec::new();
-        let opts = WorkerOptions::new();
-        opts.set_type(WorkerType::Module);
-        for i in 0..count as usize {
-            let worker = Worker::new_with_options(WORKER_SCRIPT, &opts).ok()?;
+        let whos = (0..count).map(Who::Runner).chain([Who::Aggregator]);
+        for who in whos {
             let (inner_m, publish_m) = (inner.clone(), publish.clone());
             let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-                if let Some(view) = on_message(&inner_m, i, &e.data()) {
-                    publish_later(&inner_m, &publish_m, view);
+                if let Some(view) = on_message(&inner_m, who, &e.data()) {
+                    publish_m.emit(view);
                 }
             });
-            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             let (inner_e, publish_e) = (inner.clone(), publish.clone());
             let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-                let view = fail_slot(&inner_e, i, "the worker did not load");
-                if let Some(view) = view {
+                if let Some(view) = fail_worker(&inner_e, who, "the worker did not load") {
                     publish_e.emit(view);
                 }
             });
-            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            let init = Object::new();
-            let _ = Reflect::set(&init, &"type".into(), &"init".into());
-            let _ = Reflect::set(&init, &"glue".into(), &glue.as_str().into());
-            let _ = Reflect::set(&init, &"wasm".into(), &wasm.as_str().into());
-            worker.post_message(&init).ok()?;
-            inner.borrow_mut().slots.push(Slot {
-                worker,
-                ready: false,
-                busy: false,
-                failed: false,
-            });
+            {
+                let mut i = inner.borrow_mut();
+                let worker = &i.slot(who)?.worker;
+                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            }
             listeners.push(on_message);
             error_listeners.push(on_error);
         }
@@ -269,245 +385,334 @@ impl Pool {
         })
     }
 
-    /// Drops the ensemble in flight: pieces still running are ignored when they come back.
+    /// Drops the ensemble in flight: pieces and views still coming are ignored.
     pub fn cancel(&self) {
         let mut inner = self.inner.borrow_mut();
         inner.generation += 1;
-        inner.job = None;
+        if inner.job.take().is_some() {
+            let _ = inner
+                .aggregator
+                .worker
+                .post_message(&message(&[("type", "cancel".into())]));
+        }
     }
 
-    /// Starts an ensemble of `runs` runs of `scenario` seeded `seed`, cancelling any other.
-    pub fn start(&self, scenario: Rc<Scenario>, seed: u64, runs: u32) {
+    /// Starts the ensembles of `a` (and then of `b`) of `runs` runs seeded `seed`, cancelling
+    /// any other. A side finished before for the same scenario, seed and runs is not rerun.
+    pub fn start(&self, a: Rc<Scenario>, b: Option<Rc<Scenario>>, seed: u64, runs: u32) {
         let view = {
             let mut inner = self.inner.borrow_mut();
             inner.generation += 1;
-            // Pretty, as the JSON export writes it: one serializer in the wasm, not two.
-            let Ok(json) = serde_json::to_string_pretty(&*scenario) else {
-                return;
-            };
-            let days = (scenario.end.days_since(scenario.start) + 1).max(0) as usize;
-            let workers = inner.slots.len().max(1) as u32;
-            let chunk = runs.div_ceil(8 * workers).clamp(1, 100);
-            let agg = Aggregate::new(
-                scenario.start,
-                days,
-                BAND_INDICATORS.to_vec(),
-                figure_keys(&scenario),
-                runs,
-            );
-            let t = now();
-            inner.job = Some(Job {
-                generation: inner.generation,
-                scenario: scenario.clone(),
-                json,
-                seed,
-                next: 0,
-                chunk,
-                agg,
-                started: t,
-                last_publish: t,
-            });
-            for i in 0..inner.slots.len() {
-                dispatch(&mut inner, i);
+            let mut sides = Vec::new();
+            for scenario in [Some(a), b].into_iter().flatten() {
+                let kept = inner.finished.iter().find(|f| {
+                    Rc::ptr_eq(&f.scenario, &scenario) && f.seed == seed && f.runs == runs
+                });
+                if let Some(f) = kept {
+                    sides.push(f.side.clone());
+                    continue;
+                }
+                // Pretty, as the JSON export writes it: one serializer in the wasm, not two.
+                let Ok(json) = serde_json::to_string_pretty(&*scenario) else {
+                    return;
+                };
+                sides.push(SideJob {
+                    keys: figure_keys(&scenario),
+                    scenario,
+                    json,
+                    next: 0,
+                    done: 0,
+                    bands: None,
+                    ranges: None,
+                });
             }
-            let failed = inner.slots.iter().all(|s| s.failed);
-            let mut view = View::empty(if failed {
+            let workers = inner.runners.len().max(1) as u32;
+            let job = Job {
+                generation: inner.generation,
+                seed,
+                total: runs,
+                chunk: runs.div_ceil(8 * workers).clamp(1, 100),
+                sides,
+                started: now(),
+                announced: false,
+            };
+            let failed = inner.aggregator.failed || inner.runners.iter().all(|s| s.failed);
+            let status = if job.complete() {
+                Status::Done
+            } else if failed {
                 Status::Failed("the workers did not load".into())
             } else {
                 Status::Running
-            });
-            view.scenario = Some(scenario);
-            view.seed = seed;
-            view.total = runs;
+            };
+            let view = view_of(&job, status.clone());
+            if status == Status::Running {
+                inner.job = Some(job);
+                announce(&mut inner);
+            }
             view
         };
         self.publish.emit(Rc::new(view));
     }
 }
 
-/// Publishes `view` in a task of its own, unless another ensemble has started meanwhile: the
-/// merge of a piece and the redraw its view causes are then two main-thread tasks, not one.
-fn publish_later(inner: &Rc<RefCell<Inner>>, publish: &Callback<Rc<View>>, view: Rc<View>) {
-    let generation = inner.borrow().generation;
-    let (inner, publish) = (inner.clone(), publish.clone());
-    let emit = move || {
-        if inner.borrow().generation == generation {
-            publish.emit(view);
-        }
-    };
-    let Some(window) = web_sys::window() else {
-        return emit();
-    };
-    let f = Closure::once_into_js(emit);
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
-}
-
-/// Gives worker `i` the next piece of the job, if it is free and there is one.
-fn dispatch(inner: &mut Inner, i: usize) {
+/// Tells the aggregating worker of the job's sides (once it is ready), then hands out pieces.
+fn announce(inner: &mut Inner) {
     let Some(job) = inner.job.as_mut() else {
         return;
     };
-    let slot = &mut inner.slots[i];
-    if !slot.ready || slot.busy || slot.failed || job.next >= job.agg.total {
+    if !job.announced && inner.aggregator.ready {
+        for (side, s) in job.sides.iter().enumerate() {
+            if s.done == job.total {
+                continue;
+            }
+            let msg = message(&[
+                ("type", "start".into()),
+                ("generation", job.generation.into()),
+                ("side", (side as u32).into()),
+                ("scenario", s.json.as_str().into()),
+                ("total", job.total.into()),
+            ]);
+            let _ = inner.aggregator.worker.post_message(&msg);
+        }
+        job.announced = true;
+    }
+    for i in 0..inner.runners.len() {
+        dispatch(inner, i);
+    }
+}
+
+/// Gives run worker `i` the next piece of the job, if it is free and there is one: A's runs
+/// first, then B's.
+fn dispatch(inner: &mut Inner, i: usize) {
+    let Some(job) = inner.job.as_mut().filter(|j| j.announced) else {
+        return;
+    };
+    let slot = &mut inner.runners[i];
+    if !slot.ready || slot.busy || slot.failed {
         return;
     }
-    let count = job.chunk.min(job.agg.total - job.next);
-    let msg = Object::new();
-    let _ = Reflect::set(&msg, &"type".into(), &"run".into());
-    let _ = Reflect::set(&msg, &"generation".into(), &job.generation.into());
-    let _ = Reflect::set(&msg, &"scenario".into(), &job.json.as_str().into());
-    let _ = Reflect::set(&msg, &"seed".into(), &job.seed.to_string().into());
-    let _ = Reflect::set(&msg, &"first".into(), &job.next.into());
-    let _ = Reflect::set(&msg, &"count".into(), &count.into());
+    let total = job.total;
+    let Some((side, s)) = job
+        .sides
+        .iter_mut()
+        .enumerate()
+        .find(|(_, s)| s.done < total && s.next < total)
+    else {
+        return;
+    };
+    let count = job.chunk.min(total - s.next);
+    let msg = message(&[
+        ("type", "run".into()),
+        ("generation", job.generation.into()),
+        ("side", (side as u32).into()),
+        ("scenario", s.json.as_str().into()),
+        ("seed", job.seed.to_string().into()),
+        ("first", s.next.into()),
+        ("count", count.into()),
+    ]);
     if slot.worker.post_message(&msg).is_ok() {
         slot.busy = true;
-        job.next += count;
+        s.next += count;
     }
 }
 
 /// The view of the job as it stands.
 fn view_of(job: &Job, status: Status) -> View {
+    let a = &job.sides[0];
     View {
-        scenario: Some(job.scenario.clone()),
+        scenario: Some(a.scenario.clone()),
         seed: job.seed,
         status,
-        done: job.agg.done,
-        total: job.agg.total,
+        done: a.done,
+        total: job.total,
         elapsed_ms: now() - job.started,
-        bands: Some(Rc::new(job.agg.bands())),
-        ranges: Some(Rc::new(job.agg.ranges())),
+        bands: a.bands.clone(),
+        ranges: a.ranges.clone(),
+        b: job.sides.get(1).map(SideJob::view),
     }
 }
 
-/// Worker `i` cannot work; if none can, the job fails.
-fn fail_slot(inner: &Rc<RefCell<Inner>>, i: usize, why: &str) -> Option<Rc<View>> {
+/// The job fails with `why` (the bands so far stay out of the page: it shows the
+/// deterministic run).
+fn fail_job(inner: &mut Inner, why: &str) -> Rc<View> {
+    let job = inner.job.take();
+    let _ = inner
+        .aggregator
+        .worker
+        .post_message(&message(&[("type", "cancel".into())]));
+    let status = Status::Failed(why.to_string());
+    Rc::new(match job {
+        Some(job) => view_of(&job, status),
+        None => View::empty(status),
+    })
+}
+
+/// A worker cannot work: if it is the aggregating one, or no run worker is left, the job
+/// fails.
+fn fail_worker(inner: &Rc<RefCell<Inner>>, who: Who, why: &str) -> Option<Rc<View>> {
     let mut inner = inner.borrow_mut();
-    let slot = inner.slots.get_mut(i)?;
+    let slot = inner.slot(who)?;
     slot.failed = true;
     slot.busy = false;
-    if inner.slots.iter().all(|s| s.failed) {
-        let job = inner.job.take();
-        let mut view = View::empty(Status::Failed(why.to_string()));
-        if let Some(job) = job {
-            view = View {
-                status: Status::Failed(why.to_string()),
-                ..view_of(&job, Status::Waiting)
-            };
-        }
-        return Some(Rc::new(view));
-    }
-    None
+    let fatal = matches!(who, Who::Aggregator) || inner.runners.iter().all(|s| s.failed);
+    fatal.then(|| fail_job(&mut inner, why))
 }
 
-/// A message from worker `i`; returns a view to publish, if any.
-fn on_message(inner_rc: &Rc<RefCell<Inner>>, i: usize, data: &JsValue) -> Option<Rc<View>> {
-    let kind = Reflect::get(data, &"type".into()).ok()?.as_string()?;
+/// A message from a worker; returns a view to publish, if any.
+fn on_message(inner_rc: &Rc<RefCell<Inner>>, who: Who, data: &JsValue) -> Option<Rc<View>> {
+    let kind = get(data, "type").as_string()?;
+    let generation = get_u32(data, "generation");
     match kind.as_str() {
         "ready" => {
             let mut inner = inner_rc.borrow_mut();
-            inner.slots.get_mut(i)?.ready = true;
-            dispatch(&mut inner, i);
+            inner.slot(who)?.ready = true;
+            announce(&mut inner);
             None
         }
         "chunk" => {
             let mut inner = inner_rc.borrow_mut();
-            inner.slots.get_mut(i)?.busy = false;
-            let generation = get_u32(data, "generation")?;
-            let mut view = None;
-            if let Some(job) = inner.job.as_mut().filter(|j| j.generation == generation) {
-                let count = get_u32(data, "count")?;
-                let series = get_f64_array(data, "series")?;
-                let figures = get_f64_array(data, "figures")?;
-                if job.agg.add(count, &series, &figures) {
-                    let t = now();
-                    if job.agg.complete() {
-                        view = Some(Rc::new(view_of(job, Status::Done)));
-                    } else if t - job.last_publish >= PUBLISH_MS {
-                        job.last_publish = t;
-                        view = Some(Rc::new(view_of(job, Status::Running)));
-                    }
-                }
+            inner.slot(who)?.busy = false;
+            let current = inner.job.as_ref().map(|j| j.generation);
+            if current.is_some() && generation == current {
+                // On to the aggregating worker, the arrays' buffers moved, not copied.
+                let series = get(data, "series");
+                let figures = get(data, "figures");
+                let msg = message(&[
+                    ("type", "add".into()),
+                    ("generation", get(data, "generation")),
+                    ("side", get(data, "side")),
+                    ("count", get(data, "count")),
+                    ("series", series.clone()),
+                    ("figures", figures.clone()),
+                ]);
+                let transfer = Array::of2(&get(&series, "buffer"), &get(&figures, "buffer"));
+                let _ = inner
+                    .aggregator
+                    .worker
+                    .post_message_with_transfer(&msg, &transfer);
             }
-            if inner.job.as_ref().is_some_and(|j| j.agg.complete()) {
+            announce(&mut inner);
+            None
+        }
+        "view" => {
+            let mut inner = inner_rc.borrow_mut();
+            let job = inner
+                .job
+                .as_mut()
+                .filter(|j| Some(j.generation) == generation)?;
+            let total = job.total;
+            let side = job.sides.get_mut(get_u32(data, "side")? as usize)?;
+            let done = get_u32(data, "done")?.min(total);
+            let bands = get(data, "bands").dyn_into::<Float64Array>().ok()?.to_vec();
+            let ranges = get(data, "ranges")
+                .dyn_into::<Float64Array>()
+                .ok()?
+                .to_vec();
+            let s = &side.scenario;
+            let days = (s.end.days_since(s.start) + 1).max(0) as usize;
+            let bands = Bands::from_data(s.start, days, done, BAND_INDICATORS.to_vec(), bands)?;
+            side.bands = Some(Rc::new(bands));
+            side.ranges = Some(Rc::new(ranges_from_flat(&side.keys, &ranges)?));
+            side.done = done;
+            if done == total {
+                let kept = Finished {
+                    scenario: side.scenario.clone(),
+                    seed: job.seed,
+                    runs: total,
+                    side: side.clone(),
+                };
+                inner.finished.insert(0, kept);
+                inner.finished.truncate(KEEP_FINISHED);
+            }
+            let job = inner.job.as_ref()?;
+            if job.complete() {
+                let view = view_of(job, Status::Done);
                 inner.job = None;
+                Some(Rc::new(view))
+            } else {
+                Some(Rc::new(view_of(job, Status::Running)))
             }
-            for k in 0..inner.slots.len() {
-                dispatch(&mut inner, k);
-            }
-            view
         }
         "error" => {
-            let message = Reflect::get(data, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_default();
-            let generation = get_u32(data, "generation");
+            let why = get(data, "message").as_string().unwrap_or_default();
             if generation.is_none() {
                 // The worker could not load the module.
-                return fail_slot(inner_rc, i, &message);
+                return fail_worker(inner_rc, who, &why);
             }
             let mut inner = inner_rc.borrow_mut();
-            inner.slots.get_mut(i)?.busy = false;
-            let job = inner.job.take_if(|j| Some(j.generation) == generation)?;
-            Some(Rc::new(View {
-                status: Status::Failed(message),
-                ..view_of(&job, Status::Waiting)
-            }))
+            inner.slot(who)?.busy = false;
+            let current = inner.job.as_ref().map(|j| j.generation);
+            (current.is_some() && generation == current).then(|| fail_job(&mut inner, &why))
         }
         _ => None,
     }
 }
 
-/// The ensemble of `scenario` (none while its deterministic run fails), restarted
-/// [`SETTLE_MS`] after the scenario, seed or run count last changed.
+/// Makes the pool if there is none yet (`Some(None)` once it is known there can be none).
+fn ensure_pool(pool: &RefCell<Option<Option<Pool>>>, publish: &Callback<Rc<View>>) {
+    if pool.borrow().is_some() {
+        return;
+    }
+    let made = Pool::new(publish.clone());
+    if made.is_none() {
+        publish.emit(Rc::new(View::empty(Status::Unavailable)));
+    }
+    *pool.borrow_mut() = Some(made);
+}
+
+/// The ensemble of `a` and, when comparing, of `b` (none while A's deterministic run fails),
+/// restarted [`SETTLE_MS`] after a scenario, the seed or the run count last changed, in an
+/// idle moment.
 #[hook]
-pub fn use_ensemble(scenario: Option<Rc<Scenario>>, seed: u64, runs: u32) -> Rc<View> {
+pub fn use_ensemble(
+    a: Option<Rc<Scenario>>,
+    b: Option<Rc<Scenario>>,
+    seed: u64,
+    runs: u32,
+) -> Rc<View> {
     let view = use_state(|| Rc::new(View::empty(Status::Waiting)));
     let pool: Rc<RefCell<Option<Option<Pool>>>> = use_mut_ref(|| None);
-    let key = scenario.as_ref().map(|s| Rc::as_ptr(s) as usize);
-    {
+    let publish = {
         let setter = view.setter();
-        let pool = pool.clone();
-        use_effect_with((key, seed, runs), move |_| {
-            // The workers start after the first paint, never before it.
-            if pool.borrow().is_none() {
-                let publish = Callback::from(move |v: Rc<View>| setter.set(v));
-                let made = Pool::new(publish.clone());
-                if made.is_none() {
-                    publish.emit(Rc::new(View::empty(Status::Unavailable)));
-                }
-                *pool.borrow_mut() = Some(made);
-            }
-            if let Some(Some(p)) = pool.borrow().as_ref() {
-                p.cancel();
-            }
-            let window = web_sys::window();
-            let timer = match (scenario, &window) {
-                (Some(scenario), Some(w)) => {
-                    let pool = pool.clone();
-                    let start = Closure::once(move || {
-                        if let Some(Some(p)) = pool.borrow().as_ref() {
-                            p.start(scenario, seed, runs);
-                        }
-                    });
-                    let id = w
-                        .set_timeout_with_callback_and_timeout_and_arguments_0(
-                            start.as_ref().unchecked_ref(),
-                            SETTLE_MS,
-                        )
-                        .ok();
-                    Some((id, start))
-                }
-                _ => None,
-            };
-            move || {
-                if let (Some((Some(id), _)), Some(w)) = (&timer, window) {
-                    w.clear_timeout_with_handle(*id);
-                }
-                drop(timer);
-            }
-        });
+        Callback::from(move |v: Rc<View>| setter.set(v))
+    };
+    {
+        // The workers load in the first idle moment after the first paint, never before it.
+        let (pool, publish) = (pool.clone(), publish.clone());
+        use_effect_with((), move |_| when_idle(move || ensure_pool(&pool, &publish)));
     }
+    let key = (
+        a.as_ref().map(|s| Rc::as_ptr(s) as usize),
+        b.as_ref().map(|s| Rc::as_ptr(s) as usize),
+        seed,
+        runs,
+    );
+    use_effect_with(key, move |_| {
+        if let Some(Some(p)) = pool.borrow().as_ref() {
+            p.cancel();
+        }
+        // Cleared when the input changes again: a start that comes late does nothing.
+        let alive = Rc::new(Cell::new(true));
+        if let (Some(a), Some(window)) = (a, web_sys::window()) {
+            let alive = alive.clone();
+            let start = Closure::once_into_js(move || {
+                when_idle(move || {
+                    if !alive.get() {
+                        return;
+                    }
+                    ensure_pool(&pool, &publish);
+                    if let Some(Some(p)) = pool.borrow().as_ref() {
+                        p.start(a, b, seed, runs);
+                    }
+                })
+            });
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                start.unchecked_ref(),
+                SETTLE_MS,
+            );
+        }
+        move || alive.set(false)
+    });
     (*view).clone()
 }
 
@@ -521,4 +726,46 @@ pub fn attach(figure: &mut crate::charts::Figure, bands: &Bands, lang: crate::i1
         Text::BandRuns.get(lang)
     );
     crate::charts::attach_bands(figure, bands, &label);
+}
+
+/// × the bands' opacity when A's and B's are drawn on the same chart, so the lines stay legible.
+const COMPARED_BAND_OPACITY: f64 = 0.6;
+
+/// The figure of `kind` with A's bands behind A's lines and, when comparing, B's behind B's
+/// (each side's bands attached before B is laid over A, so each line gets its own scenario's
+/// bands, in its own colour). Two sides' bands are drawn lighter.
+pub fn figure_with_bands(
+    kind: crate::ui::compare::ChartKind,
+    a: crate::ui::compare::Run,
+    b: Option<crate::ui::compare::Run>,
+    bands_a: Option<&Bands>,
+    bands_b: Option<&Bands>,
+    lang: crate::i18n::Lang,
+) -> crate::charts::Figure {
+    use crate::charts::Figure;
+    use crate::ui::compare::{self, ChartKind};
+    let ChartKind::Chart(id) = kind else {
+        return compare::figure(kind, a, b, lang);
+    };
+    let mut fa = crate::charts::figure(id, a.outcome, a.scenario, lang);
+    if let Some(bands) = bands_a {
+        attach(&mut fa, bands, lang);
+    }
+    let Some(b) = b else {
+        return fa;
+    };
+    let mut fb = crate::charts::figure(id, b.outcome, b.scenario, lang);
+    if let Some(bands) = bands_b {
+        attach(&mut fb, bands, lang);
+    }
+    let banded =
+        |f: &Figure| matches!(f, Figure::Lines(c) if c.series.iter().any(|s| s.band.is_some()));
+    let both = banded(&fa) && banded(&fb);
+    let mut figure = compare::overlay(fa, fb);
+    if let (Figure::Lines(chart), true) = (&mut figure, both) {
+        for band in chart.series.iter_mut().filter_map(|s| s.band.as_mut()) {
+            band.opacity *= COMPARED_BAND_OPACITY;
+        }
+    }
+    figure
 }

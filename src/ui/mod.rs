@@ -17,6 +17,7 @@ pub mod components;
 pub mod deflate;
 pub mod engine;
 pub mod ensemble;
+pub mod ensemble_worker;
 pub mod fields;
 pub mod playback;
 pub mod saved;
@@ -148,9 +149,14 @@ pub fn app() -> Html {
     // levers only when that changes.
     let results = use_run(Some(state.scenario.clone())).expect("scenario A is always run");
     let results_b = use_run(state.b.as_ref().map(|b| b.scenario.clone()));
-    // The uncertainty bands of A, in web workers, once the input settles.
+    // The uncertainty bands of A (and then of B, when comparing), in web workers, once the
+    // input settles.
     let ensemble_view = ensemble::use_ensemble(
         results.is_ok().then(|| state.scenario.clone()),
+        match (&state.b, results_b.as_deref()) {
+            (Some(b), Some(Ok(_))) => Some(b.scenario.clone()),
+            _ => None,
+        },
         state.seed,
         state.runs,
     );
@@ -375,6 +381,12 @@ pub fn app() -> Html {
     let current = ensemble_view.is_of(&state.scenario, state.seed, state.runs);
     let bands = ensemble_view.bands.clone().filter(|_| current);
     let ranges = ensemble_view.ranges.clone().filter(|_| current);
+    let ensemble_b = state
+        .b
+        .as_ref()
+        .and_then(|b| ensemble_view.b_of(&state.scenario, &b.scenario, state.seed, state.runs));
+    let bands_b = ensemble_b.and_then(|v| v.bands.clone());
+    let ranges_b = ensemble_b.and_then(|v| v.ranges.clone());
     let ensemble_status = ensemble_status(
         &EnsembleStatusProps {
             view: ensemble_view.clone(),
@@ -391,7 +403,7 @@ pub fn app() -> Html {
                 map_indicator={state.map_indicator} {onmap}
                 diff_indicator={state.diff_indicator} {ondiff}
                 playback={state.playback} onplayback={onplayback.clone()}
-                {bands} {ranges} {ensemble_status} />
+                {bands} {ranges} {bands_b} {ranges_b} {ensemble_status} />
         },
         (Err(e), _) | (_, Some(Err(e))) => html! { <ErrorBanner error={e.clone()} {onreset} /> },
     };

@@ -9,21 +9,15 @@ const LINK = `?v=1&preset=jinzhong-2022&seed=${SEED}&runs=${RUNS}&relief.reach=0
 
 const progress = (page) => page.getByTestId("ensemble-progress");
 
-test("a link's seed and runs give the runner's ranges on every card, and bands on the charts", async ({ lab, page }) => {
-  await lab.goto(LINK);
-  await lab.waitReady();
-  await expect(progress(page)).toHaveAttribute("data-state", "done", { timeout: 60_000 });
-  await expect(progress(page)).toHaveAttribute("data-done", String(RUNS));
-
-  const summary = cliJson(["run", "--link", new URL(LINK, lab.baseURL).href, "--runs", String(RUNS), "--seed", String(SEED), "--summary"]);
-  expect(summary.runs).toBe(RUNS);
+// The cards' ranges (test ids `${prefix}${key}`) against the runner's ensemble summary: every
+// p5 and p95 exactly. Returns what differs and how many figures were checked.
+async function differences(page, summary, prefix) {
   const expected = {};
   for (const key of [...SCALAR_SUMMARY_KEYS, "recovery_date"]) expected[key] = summary[key];
   for (const key of DATED_SUMMARY_KEYS) for (const [date, v] of Object.entries(summary[key])) expected[`${key}-${date}`] = v;
-
   const problems = [];
   for (const [key, band] of Object.entries(expected)) {
-    const range = page.getByTestId(`range-${key}`);
+    const range = page.getByTestId(`${prefix}${key}`);
     if ((await range.count()) !== 1) {
       problems.push(`${key}: no range on the card`);
       continue;
@@ -35,8 +29,20 @@ test("a link's seed and runs give the runner's ranges on every card, and bands o
       if (!ok) problems.push(`${key} ${p}: page "${actual}", runner ${JSON.stringify(want)}`);
     }
   }
-  expect(problems, "card ranges that differ from recovery-lab-cli").toEqual([]);
-  expect(Object.keys(expected).length).toBeGreaterThanOrEqual(18);
+  return { problems, count: Object.keys(expected).length };
+}
+
+test("a link's seed and runs give the runner's ranges on every card, and bands on the charts", async ({ lab, page }) => {
+  await lab.goto(LINK);
+  await lab.waitReady();
+  await expect(progress(page)).toHaveAttribute("data-state", "done", { timeout: 60_000 });
+  await expect(progress(page)).toHaveAttribute("data-done", String(RUNS));
+
+  const summary = cliJson(["run", "--link", new URL(LINK, lab.baseURL).href, "--runs", String(RUNS), "--seed", String(SEED), "--summary"]);
+  expect(summary.runs).toBe(RUNS);
+  const checked = await differences(page, summary, "range-");
+  expect(checked.problems, "card ranges that differ from recovery-lab-cli").toEqual([]);
+  expect(checked.count).toBeGreaterThanOrEqual(18);
 
   // The bands are drawn: the legend names them (read from the canvas is not possible; the
   // tooltip is), so hover the infections chart and read the 90% range in the tooltip.
@@ -45,6 +51,35 @@ test("a link's seed and runs give the runner's ranges on every card, and bands o
   await page.keyboard.press("End");
   await expect(page.locator(".tooltip")).toContainText("90%");
   await lab.screenshot("ensemble-bands");
+  expect(lab.consoleErrors).toEqual([]);
+});
+
+test("comparing: B's ensemble runs after A's, its ranges under B's values equal the runner's --side b, bands behind both", async ({ lab, page }) => {
+  const link = `${LINK}&b.preset=citywide-lockdown`;
+  await lab.goto(link);
+  await lab.waitReady();
+  await expect(progress(page)).toHaveAttribute("data-state", "done", { timeout: 90_000 });
+  await expect(progress(page)).toHaveAttribute("data-done", String(RUNS));
+  await expect(progress(page)).toHaveAttribute("data-b-done", String(RUNS));
+  const url = new URL(link, lab.baseURL).href;
+  for (const side of ["a", "b"]) {
+    const summary = cliJson(["run", "--link", url, "--side", side, "--runs", String(RUNS), "--seed", String(SEED), "--summary"]);
+    const checked = await differences(page, summary, side === "a" ? "range-" : "range-b-");
+    expect(checked.problems, `${side}'s card ranges that differ from recovery-lab-cli --side ${side}`).toEqual([]);
+    expect(checked.count).toBeGreaterThanOrEqual(18);
+    // The link's runs and seed are the runner's defaults: the same numbers without them.
+    if (side === "b") expect(cliJson(["run", "--link", url, "--side", "b", "--summary"])).toEqual(summary);
+  }
+  // A's and B's lines each carry their own 90% range in the tooltip.
+  const chart = page.getByTestId("chart-infections");
+  await chart.scrollIntoViewIfNeeded();
+  await chart.focus();
+  await page.keyboard.press("Home");
+  for (let i = 0; i < 60; i++) await page.keyboard.press("ArrowRight");
+  const rows = page.locator(".tooltip tr");
+  await expect(rows.filter({ hasText: /^A · / }).filter({ hasText: "90%" }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: /^B · / }).filter({ hasText: "90%" }).first()).toBeVisible();
+  await lab.screenshot("ensemble-bands-compared");
   expect(lab.consoleErrors).toEqual([]);
 });
 

@@ -18,7 +18,7 @@ use crate::scenario::Scenario;
 use crate::sim::ensemble::Bands;
 use crate::ui::browser;
 use crate::ui::canvas_backend::CachedTextCanvas;
-use crate::ui::compare::{self, ChartKind, Run};
+use crate::ui::compare::{ChartKind, Run};
 use crate::ui::engine::Results;
 use crate::ui::visibility::use_on_screen;
 
@@ -58,32 +58,41 @@ pub struct ChartCanvasProps {
     /// Sizes of text and lines × this (presentation mode draws large).
     #[prop_or(1.0)]
     pub zoom: f64,
-    /// Uncertainty bands of A (an ensemble's), drawn behind A's lines when B is off.
+    /// Uncertainty bands of A (an ensemble's), drawn behind A's lines.
     #[prop_or_default]
     pub bands: Option<Rc<Bands>>,
+    /// Uncertainty bands of B, drawn behind B's lines when comparing.
+    #[prop_or_default]
+    pub bands_b: Option<Rc<Bands>>,
 }
 
 fn build(
     id: ChartKind,
     a: &Shown,
     b: Option<&Shown>,
-    bands: Option<&Rc<Bands>>,
+    bands: [Option<&Rc<Bands>>; 2],
     lang: Lang,
 ) -> Figure {
-    let mut figure = compare::figure(id, a.run(), b.map(Shown::run), lang);
-    if let (Some(bands), None) = (bands, b) {
-        crate::ui::ensemble::attach(&mut figure, bands, lang);
-    }
-    figure
+    let [bands_a, bands_b] = bands.map(|x| x.map(|x| &**x));
+    let b = b.map(Shown::run);
+    crate::ui::ensemble::figure_with_bands(
+        id,
+        a.run(),
+        b,
+        bands_a,
+        bands_b.filter(|_| b.is_some()),
+        lang,
+    )
 }
 
 /// Identity of what is drawn: redraw when it changes.
-fn identity(a: &Shown, b: Option<&Shown>, bands: Option<&Rc<Bands>>) -> (usize, usize, usize) {
-    (
+fn identity(a: &Shown, b: Option<&Shown>, bands: [Option<&Rc<Bands>>; 2]) -> [usize; 4] {
+    [
         Rc::as_ptr(&a.results) as usize,
         b.map_or(0, |b| Rc::as_ptr(&b.results) as usize),
-        bands.map_or(0, |x| Rc::as_ptr(x) as usize),
-    )
+        bands[0].map_or(0, |x| Rc::as_ptr(x) as usize),
+        bands[1].map_or(0, |x| Rc::as_ptr(x) as usize),
+    ]
 }
 
 /// Draws `figure` on `canvas`, sized to its CSS box; returns where the plot landed.
@@ -134,17 +143,18 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     {
         let canvas_ref = canvas_ref.clone();
         let frame = frame.clone();
-        let (id, a, b, bands) = (
+        let (id, a, b, bands, bands_b) = (
             props.id,
             props.a.clone(),
             props.b.clone(),
             props.bands.clone(),
+            props.bands_b.clone(),
         );
         let (until, zoom) = (props.until, props.zoom);
         use_effect_with(
             (
                 id,
-                identity(&a, b.as_ref(), bands.as_ref()),
+                identity(&a, b.as_ref(), [bands.as_ref(), bands_b.as_ref()]),
                 lang,
                 *size_tick,
                 until,
@@ -156,7 +166,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     return;
                 }
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    let figure = build(id, &a, b.as_ref(), bands.as_ref(), lang);
+                    let figure =
+                        build(id, &a, b.as_ref(), [bands.as_ref(), bands_b.as_ref()], lang);
                     *frame.borrow_mut() = paint(&canvas, &figure, lang, until, zoom);
                 }
             },
@@ -236,7 +247,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             props.id,
             &props.a,
             props.b.as_ref(),
-            props.bands.as_ref(),
+            [props.bands.as_ref(), props.bands_b.as_ref()],
             lang,
         );
         let (date, rows) = (figure.hover_title(lang, day), figure.hover(lang, day));

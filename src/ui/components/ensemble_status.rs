@@ -1,6 +1,7 @@
 //! Where the uncertainty bands stand: runs done of N with a progress bar
 //! (`data-testid="ensemble-progress"`, `data-state` waiting / running / done / failed,
-//! `data-done`, `data-total`, `data-ms` from start to the last run merged), the number of runs
+//! `data-done`, `data-total`, `data-ms` from start to the last view; `data-b-done` with B's
+//! runs when comparing, which run after A's), the number of runs
 //! (`ensemble-runs`, a choice of counts up to 2,000; any from 1 in a link, where it travels
 //! with the seed), or, without web workers, a plain notice (`ensemble-unavailable`) while the
 //! deterministic run shows as always.
@@ -48,6 +49,8 @@ pub fn ensemble_status(props: &EnsembleStatusProps, lang: Lang) -> Html {
         _ => ("waiting", Text::EnsembleWaiting.get(lang).to_string()),
     };
     let done = if current { view.done } else { 0 };
+    // When comparing, B's runs follow A's in the same workers.
+    let b_done = view.b.as_ref().filter(|_| current).map(|b| b.done);
     // A select, not a number field: nothing to type, so nothing the progress redraws can reset.
     // A link's own count (1 to 2,000) is one of the choices.
     let mut choices = RUN_CHOICES.to_vec();
@@ -73,9 +76,11 @@ pub fn ensemble_status(props: &EnsembleStatusProps, lang: Lang) -> Html {
             </div>
             <div class="ensemble-progress" data-testid="ensemble-progress" data-state={state}
                 data-done={done.to_string()} data-total={props.runs.to_string()}
+                data-b-done={b_done.map(|d| d.to_string())}
                 data-ms={if state == "done" { format!("{:.1}", view.elapsed_ms) } else { String::new() }}>
                 <progress max={props.runs.to_string()} value={done.to_string()}></progress>
-                <span>{ text }{ format!(" · {done} / {}", props.runs) }</span>
+                <span>{ text }{ format!(" · {done} / {}", props.runs) }
+                    { b_done.map(|d| format!(" · B {d} / {}", props.runs)).unwrap_or_default() }</span>
             </div>
             <p class="hint">{ Text::EnsembleHint.get(lang) }</p>
         </section>

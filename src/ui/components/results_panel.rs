@@ -33,12 +33,18 @@ pub struct ResultsPanelProps {
     pub playback: Playback,
     #[prop_or_default]
     pub onplayback: Callback<PlaybackAction>,
-    /// The ensemble's bands of A, drawn behind A's lines (not when comparing).
+    /// The ensemble's bands of A, drawn behind A's lines.
     #[prop_or_default]
     pub bands: Option<Rc<Bands>>,
     /// The ensemble's 5–95% range of each card figure of A.
     #[prop_or_default]
     pub ranges: Option<Rc<Ranges>>,
+    /// B's ensemble (same seed and runs), when comparing: bands behind B's lines, ranges
+    /// under B's values.
+    #[prop_or_default]
+    pub bands_b: Option<Rc<Bands>>,
+    #[prop_or_default]
+    pub ranges_b: Option<Rc<Ranges>>,
     /// Where the ensemble stands (shown under the cards).
     #[prop_or_default]
     pub ensemble_status: Html,
@@ -60,6 +66,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         .map(|b| cards_summary(&b.results, &b.scenario, until).0);
     // The ensemble's ranges are of the whole run: not beside cards read part-way (playback).
     let ranges = props.ranges.clone().filter(|_| as_of.is_none());
+    let ranges_b = props.ranges_b.clone().filter(|_| as_of.is_none());
     let diff = props.b.as_ref().map(|b| {
         html! {
             <section class="diff" aria-labelledby="diff-title">
@@ -82,14 +89,14 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             <PlaybackBar playback={props.playback} start={props.a.results.outcome.start} {days}
                 onplayback={props.onplayback.clone()} />
             <SummaryCards summary={summary_a} b={summary_b} {as_of}
-                project_count={props.a.scenario.projects.count} ranges={ranges} />
+                project_count={props.a.scenario.projects.count} ranges={ranges} {ranges_b} />
             { props.ensemble_status.clone() }
             { diff.unwrap_or_default() }
             <h2 class="section-title">{ Text::Charts.get(lang) }</h2>
             <p class="hint">{ Text::ChartHint.get(lang) }</p>
             <div class="chart-grid">
                 { for ChartId::ALL.iter().map(|&id| html! {
-                    <ChartCanvas key={id.key()} id={ChartKind::Chart(id)} a={props.a.clone()} b={props.b.clone()} {until} bands={props.bands.clone()} />
+                    <ChartCanvas key={id.key()} id={ChartKind::Chart(id)} a={props.a.clone()} b={props.b.clone()} {until} bands={props.bands.clone()} bands_b={props.bands_b.clone()} />
                 }) }
             </div>
             <DistrictMap results={props.a.results.clone()} b={props.b.as_ref().map(|b| b.results.clone())} indicator={props.map_indicator} onselect={props.onmap.clone()} {until} />

@@ -28,6 +28,36 @@ pub struct SummaryCardsProps {
     /// `range-<key>` with `data-p5`/`data-p95`, unformatted as `data-value`).
     #[prop_or_default]
     pub ranges: Option<std::rc::Rc<Ranges>>,
+    /// B's ranges (its ensemble, same seed and runs), under B's value as `range-b-<key>`.
+    #[prop_or_default]
+    pub ranges_b: Option<std::rc::Rc<Ranges>>,
+}
+
+/// A card's 5–95% range from `ranges`, if it has one: `<span data-testid="{testid}">`.
+fn range_html(
+    lang: Lang,
+    ranges: Option<&std::rc::Rc<Ranges>>,
+    key: &str,
+    unit: DiffUnit,
+    testid: String,
+) -> Option<Html> {
+    let (_, [p5, p95]) = ranges?.iter().find(|(k, _)| k == key)?;
+    // A date range's missing end is the runs that never recovered.
+    let none = if matches!(unit, DiffUnit::Days) {
+        Text::NotRecovered.get(lang)
+    } else {
+        "—"
+    };
+    let end = |v: Option<f64>| {
+        v.map(|v| fmt_range_end(lang, unit, v))
+            .unwrap_or_else(|| none.into())
+    };
+    Some(html! {
+        <span class="card-range" data-testid={testid}
+            data-p5={range_attr(unit, *p5)} data-p95={range_attr(unit, *p95)}>
+            { Text::RangeLabel.get(lang) }{ " " }{ end(*p5) }{ " – " }{ end(*p95) }
+        </span>
+    })
 }
 
 /// One end of a card's range, as the card writes its value.
@@ -342,17 +372,8 @@ pub fn summary_cards(props: &SummaryCardsProps) -> Html {
                 { for cards(&props.summary, lang, props.project_count, props.as_of.as_ref()).into_iter().map(|c| {
                     let key = c.testid.trim_start_matches("summary-").to_string();
                     let b = b_cards.iter().find(|b| b.testid == c.testid);
-                    let range = props.ranges.as_ref().and_then(|r| r.iter().find(|(k, _)| *k == key)).map(|(_, [p5, p95])| {
-                        // A date range's missing end is the runs that never recovered.
-                        let none = if matches!(c.unit, DiffUnit::Days) { Text::NotRecovered.get(lang) } else { "—" };
-                        let end = |v: Option<f64>| v.map(|v| fmt_range_end(lang, c.unit, v)).unwrap_or_else(|| none.into());
-                        html! {
-                            <span class="card-range" data-testid={format!("range-{key}")}
-                                data-p5={range_attr(c.unit, *p5)} data-p95={range_attr(c.unit, *p95)}>
-                                { Text::RangeLabel.get(lang) }{ " " }{ end(*p5) }{ " – " }{ end(*p95) }
-                            </span>
-                        }
-                    });
+                    let range = range_html(lang, props.ranges.as_ref(), &key, c.unit, format!("range-{key}"));
+                    let range_b = b.and_then(|b| range_html(lang, props.ranges_b.as_ref(), &key, b.unit, format!("range-b-{key}")));
                     let compared = b.map(|b| {
                         let diff = match (c.num, b.num) {
                             (Some(x), Some(y)) => Some(y - x),
@@ -370,6 +391,7 @@ pub fn summary_cards(props: &SummaryCardsProps) -> Html {
                                 <span class="card-b" data-testid={format!("b-{key}")} data-value={b.data_value.clone()}>
                                     <abbr title={Text::ScenarioB.get(lang)}>{ "B" }</abbr>{ " " }{ b.value.clone() }
                                 </span>
+                                { range_b.clone().unwrap_or_default() }
                                 <span class={classes!("card-diff", tone)} data-testid={format!("diff-{key}")}
                                     data-value={diff.map(|d| format!("{d}")).unwrap_or_default()}>
                                     { "B − A " }{ diff_text }
@@ -387,8 +409,8 @@ pub fn summary_cards(props: &SummaryCardsProps) -> Html {
                             if let Some(note) = c.note {
                                 <span class="card-note">{ note }</span>
                             }
-                            { compared.unwrap_or_default() }
                             { range.unwrap_or_default() }
+                            { compared.unwrap_or_default() }
                         </li>
                     }
                 }) }
