@@ -27,9 +27,10 @@
 //                 p50, p95 and max of each, and the longest long task while the moves ran;
 //   ensemble      ENSEMBLE_RUNS (--ensemble-runs, default 1000) runs opened by link (`runs=`,
 //                 a different `seed=` each of --ensemble-repeats loads), in the page's web
-//                 workers (src/ui/ensemble.rs): the time from the ensemble's start to its last
-//                 piece merged and bands computed (the progress element's data-ms, measured in
-//                 the page), to the charts drawn with the final bands (a MutationObserver sees
+//                 workers (src/ui/ensemble.rs): the time from the ensemble's start to its final
+//                 view (bands and ranges merged and computed in the aggregating worker, received
+//                 on the main thread: the progress element's data-ms, measured in the page), to
+//                 the charts drawn with the final bands (a MutationObserver sees
 //                 data-state="done", then the next frame), and the longest main-thread long task
 //                 (PerformanceObserver "longtask") between the start and the final frame;
 //   profile       the same moves again with the canvas 2D context's methods wrapped, to split

@@ -730,3 +730,64 @@ fn each_measure_field_is_its_registry_entry() {
         assert_eq!(field.key(), key);
     }
 }
+
+/// The aggregating worker's side of the ensemble: pieces of any size, in any order, held back
+/// between views and merged when one is due, give the bands and ranges of the whole ensemble
+/// bit for bit, and the views come when they should.
+#[wasm_bindgen_test]
+fn the_ensemble_aggregator_gives_the_whole_ensembles_bands_and_ranges() {
+    use recovery_lab::sim::ensemble::{
+        figure_keys, ranges_to_flat, run_chunk, Aggregate, BAND_INDICATORS,
+    };
+    use recovery_lab::ui::ensemble_worker::{publish_interval_ms, EnsembleAggregator};
+    let scenario = recovery_lab::scenario::presets::jinzhong_2022();
+    let json = serde_json::to_string_pretty(&scenario).unwrap();
+    let (seed, runs) = (11, 17);
+    let keys = figure_keys(&scenario);
+    let days = (scenario.end.days_since(scenario.start) + 1) as usize;
+    let mut whole = Aggregate::new(
+        scenario.start,
+        days,
+        BAND_INDICATORS.to_vec(),
+        keys.clone(),
+        runs,
+    );
+    let (series, figs) = run_chunk(&scenario, seed, 0, runs, &BAND_INDICATORS, &keys);
+    assert!(whole.add(runs, &series, &figs));
+
+    let mut agg = EnsembleAggregator::new(&json, runs, 0.0).unwrap();
+    let gap = publish_interval_ms(runs);
+    // (first, count, time): the second piece comes before a view is due, the third after.
+    let pieces = [
+        (5, 4, 10.0),
+        (0, 5, 20.0),
+        (12, 5, gap + 1.0),
+        (9, 3, gap + 2.0),
+    ];
+    let mut views = Vec::new();
+    for (first, count, now) in pieces {
+        let (s, f) = run_chunk(&scenario, seed, first, count, &BAND_INDICATORS, &keys);
+        views.push(agg.add(count, &s, &f, now).unwrap());
+    }
+    assert_eq!(
+        views,
+        [false, false, true, true],
+        "a view when due and at the end"
+    );
+    assert_eq!((agg.done(), agg.total()), (runs, runs));
+    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    assert_eq!(bits(&agg.bands()), bits(whole.bands().data()));
+    assert_eq!(bits(&agg.ranges()), bits(&ranges_to_flat(&whole.ranges())));
+    // A piece past the total, or of the wrong length, is refused.
+    assert!(agg
+        .add(
+            1,
+            &series[..series.len() / runs as usize],
+            &figs[..keys.len()],
+            0.0
+        )
+        .is_err());
+    let mut fresh = EnsembleAggregator::new(&json, runs, 0.0).unwrap();
+    assert!(fresh.add(2, &series[..10], &figs[..2], 0.0).is_err());
+    assert!(EnsembleAggregator::new("{}", runs, 0.0).is_err());
+}

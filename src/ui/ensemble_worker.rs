@@ -75,10 +75,16 @@ pub fn publish_interval_ms(total: u32) -> f64 {
 }
 
 /// One ensemble (one scenario, seed and run count) gathered in the aggregating worker.
+///
+/// Pieces wait in `pending` until a view is due, then go into the sorted runs as one: each
+/// merge passes over every run already in, so merging once a view rather than once a piece
+/// costs a fraction (16 pieces of a 1,000-run ensemble, about 6 views).
 #[wasm_bindgen]
 pub struct EnsembleAggregator {
     agg: Aggregate,
     last_view: f64,
+    /// Runs waiting, and their series and figures, as [`ensemble_chunk`] gives them.
+    pending: (u32, Vec<f64>, Vec<f64>),
 }
 
 #[wasm_bindgen]
@@ -97,11 +103,12 @@ impl EnsembleAggregator {
                 total,
             ),
             last_view: now,
+            pending: (0, Vec::new(), Vec::new()),
         })
     }
 
-    /// Merges a piece of `count` runs as [`ensemble_chunk`] gave it. Returns whether a view
-    /// is due now (the last run is in, or [`publish_interval_ms`] has passed since the last
+    /// Takes a piece of `count` runs as [`ensemble_chunk`] gave it. Returns whether a view
+    /// is due now (then every run taken is merged) (the last run is in, or [`publish_interval_ms`] has passed since the last
     /// view); an error if the piece does not fit.
     pub fn add(
         &mut self,
@@ -110,20 +117,36 @@ impl EnsembleAggregator {
         figures: &[f64],
         now: f64,
     ) -> Result<bool, JsValue> {
-        if !self.agg.add(count, series, figures) {
+        let (ni, nd) = (self.agg.indicators.len(), self.agg.days);
+        let n = count as usize;
+        let waiting = self.agg.done + self.pending.0;
+        if count == 0
+            || waiting + count > self.agg.total
+            || series.len() != n * ni * nd
+            || figures.len() != n * self.agg.keys.len()
+        {
             return Err(JsValue::from_str(
                 "a piece of the runs did not fit the ensemble",
             ));
         }
-        let due =
-            self.agg.complete() || now - self.last_view >= publish_interval_ms(self.agg.total);
+        self.pending.0 += count;
+        self.pending.1.extend_from_slice(series);
+        self.pending.2.extend_from_slice(figures);
+        let last = waiting + count == self.agg.total;
+        let due = last || now - self.last_view >= publish_interval_ms(self.agg.total);
         if due {
             self.last_view = now;
+            let (count, series, figures) = std::mem::take(&mut self.pending);
+            if !self.agg.add(count, &series, &figures) {
+                return Err(JsValue::from_str(
+                    "a piece of the runs did not fit the ensemble",
+                ));
+            }
         }
         Ok(due)
     }
 
-    /// Runs merged so far.
+    /// Runs in the last view.
     pub fn done(&self) -> u32 {
         self.agg.done
     }
