@@ -228,6 +228,8 @@ struct Inner {
     job: Option<Job>,
     generation: u32,
     finished: Vec<Finished>,
+    /// Why the first worker that failed did.
+    why_failed: Option<String>,
 }
 
 /// The workers and the ensemble in flight.
@@ -351,6 +353,7 @@ impl Pool {
             job: None,
             generation: 0,
             finished: Vec::new(),
+            why_failed: None,
         }));
         let mut listeners = Vec::new();
         let mut error_listeners = Vec::new();
@@ -440,7 +443,8 @@ impl Pool {
             let status = if job.complete() {
                 Status::Done
             } else if failed {
-                Status::Failed("the workers did not load".into())
+                let why = inner.why_failed.as_deref();
+                Status::Failed(why.unwrap_or("the workers did not load").into())
             } else {
                 Status::Running
             };
@@ -547,15 +551,16 @@ fn fail_job(inner: &mut Inner, why: &str) -> Rc<View> {
     })
 }
 
-/// A worker cannot work: if it is the aggregating one, or no run worker is left, the job
-/// fails.
+/// A worker cannot work: if it is the aggregating one, or no run worker is left, the job in
+/// flight fails (without one, nothing changes now: the next start says the workers failed).
 fn fail_worker(inner: &Rc<RefCell<Inner>>, who: Who, why: &str) -> Option<Rc<View>> {
     let mut inner = inner.borrow_mut();
     let slot = inner.slot(who)?;
     slot.failed = true;
     slot.busy = false;
+    inner.why_failed.get_or_insert_with(|| why.to_string());
     let fatal = matches!(who, Who::Aggregator) || inner.runners.iter().all(|s| s.failed);
-    fatal.then(|| fail_job(&mut inner, why))
+    (fatal && inner.job.is_some()).then(|| fail_job(&mut inner, why))
 }
 
 /// A message from a worker; returns a view to publish, if any.

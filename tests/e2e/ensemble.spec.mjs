@@ -80,6 +80,28 @@ test("comparing: B's ensemble runs after A's, its ranges under B's values equal 
   await expect(rows.filter({ hasText: /^A · / }).filter({ hasText: "90%" }).first()).toBeVisible();
   await expect(rows.filter({ hasText: /^B · / }).filter({ hasText: "90%" }).first()).toBeVisible();
   await lab.screenshot("ensemble-bands-compared");
+
+  // Another B: only B's ensemble runs again; A's finished runs are kept (its count never drops).
+  const rangeA = await page.getByTestId("range-infections_total").getAttribute("data-p95");
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="ensemble-progress"]');
+    window.__doneSeen = [];
+    window.__bDoneSeen = [];
+    new MutationObserver(() => {
+      window.__doneSeen.push(el.dataset.done);
+      window.__bDoneSeen.push(el.dataset.bDone);
+    }).observe(el, { attributes: true });
+  });
+  await lab.compareWith("preset:no-controls");
+  // The new B's ensemble has started (B's count went to 0) and ended.
+  await expect.poll(() => page.evaluate(() => window.__bDoneSeen.includes("0")), { timeout: 30_000 }).toBe(true);
+  await expect(progress(page)).toHaveAttribute("data-state", "done", { timeout: 90_000 });
+  await expect(progress(page)).toHaveAttribute("data-b-done", String(RUNS));
+  const seen = await page.evaluate(() => window.__doneSeen);
+  expect(seen.filter((d) => d !== String(RUNS)), "A's runs done while B's ran again").toEqual([]);
+  await expect(page.getByTestId("range-infections_total")).toHaveAttribute("data-p95", rangeA);
+  const b2 = cliJson(["run", "--link", page.url(), "--side", "b", "--runs", String(RUNS), "--seed", String(SEED), "--summary"]);
+  expect((await differences(page, b2, "range-b-")).problems).toEqual([]);
   expect(lab.consoleErrors).toEqual([]);
 });
 
@@ -108,3 +130,23 @@ test("without web workers the page says so and still shows the deterministic run
   await expect(page.locator("[data-testid^=range-]")).toHaveCount(0);
   expect(lab.consoleErrors).toEqual([]);
 });
+
+// A worker that cannot load its module, and one that loads but fails on a piece of the runs.
+const BROKEN_WORKERS = {
+  "at load": 'self.onmessage = () => self.postMessage({ type: "error", message: "broken on purpose" });',
+  "on a piece":
+    'self.onmessage = ({ data: m }) => self.postMessage(m.type === "init" ? { type: "ready" } : { type: "error", generation: m.generation, message: "broken on purpose" });',
+};
+
+for (const [when, body] of Object.entries(BROKEN_WORKERS)) {
+  test(`a worker that fails ${when} says why, and the page keeps the deterministic run`, async ({ lab, page }) => {
+    await page.context().route("**/ensemble-worker.js", (route) => route.fulfill({ contentType: "text/javascript", body }));
+    await lab.goto(`?v=1&preset=jinzhong-2022&seed=3&runs=20`);
+    await lab.waitReady();
+    await expect(progress(page)).toHaveAttribute("data-state", "failed", { timeout: 30_000 });
+    await expect(progress(page)).toContainText("broken on purpose");
+    await expect(lab.summaryCard("infections_total")).toHaveAttribute("data-value", /^\d/);
+    await expect(page.locator("[data-testid^=range-]")).toHaveCount(0);
+    await expect(page.getByTestId("chart-infections")).toBeVisible();
+  });
+}
