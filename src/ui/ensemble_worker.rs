@@ -5,7 +5,11 @@
 //! ([`crate::ui::ensemble`]).
 //!
 //! A piece's scenario comes as the JSON the page's export writes. It is parsed and checked
-//! once per scenario and kept (a worker gets many pieces of the same scenario in a row).
+//! once per scenario and kept (a worker gets many pieces of the same scenario in a row), so the
+//! parsing costs once per ensemble, not once per piece. The page's own link (`scenario::link`)
+//! would do as well only for scenarios whose link fits the decoder's 4,000-character limit
+//! (docs/link-format.md, "Maximum length"); a scenario imported from a JSON file need not, so
+//! JSON it stays (serde_json is in the wasm for the import and export anyway).
 
 use std::cell::RefCell;
 use std::rc::Rc;
