@@ -165,9 +165,17 @@ impl View {
 struct Slot {
     worker: Worker,
     ready: bool,
-    busy: bool,
+    /// Pieces sent and not yet back (a run worker).
+    in_flight: u32,
     failed: bool,
 }
+
+/// Pieces a run worker holds at once: the next one waits in its queue while it runs one, so it
+/// never idles while the main thread (busy, or short of a core) is slow to hand out the next.
+const PIECES_QUEUED: u32 = 2;
+
+/// Most runs in a piece: with [`PIECES_QUEUED`], what a cancelled ensemble may still run.
+const MAX_PIECE: u32 = 50;
 
 /// One side's (A's or B's) ensemble in flight, or kept.
 #[derive(Clone)]
@@ -343,7 +351,7 @@ impl Pool {
         let slot = |worker: Worker| Slot {
             worker,
             ready: false,
-            busy: false,
+            in_flight: 0,
             failed: false,
         };
         let aggregator = slot(workers.pop()?);
@@ -434,7 +442,7 @@ impl Pool {
                 generation: inner.generation,
                 seed,
                 total: runs,
-                chunk: runs.div_ceil(8 * workers).clamp(1, 100),
+                chunk: runs.div_ceil(8 * workers).clamp(1, MAX_PIECE),
                 sides,
                 started: now(),
                 announced: false,
@@ -485,15 +493,20 @@ fn announce(inner: &mut Inner) {
     }
 }
 
-/// Gives run worker `i` the next piece of the job, if it is free and there is one: A's runs
-/// first, then B's.
+/// Gives run worker `i` the next pieces of the job, up to [`PIECES_QUEUED`] at once, while
+/// there are any: A's runs first, then B's.
 fn dispatch(inner: &mut Inner, i: usize) {
+    while dispatch_one(inner, i) {}
+}
+
+/// Gives run worker `i` one piece, if it has room and there is one left.
+fn dispatch_one(inner: &mut Inner, i: usize) -> bool {
     let Some(job) = inner.job.as_mut().filter(|j| j.announced) else {
-        return;
+        return false;
     };
     let slot = &mut inner.runners[i];
-    if !slot.ready || slot.busy || slot.failed {
-        return;
+    if !slot.ready || slot.in_flight >= PIECES_QUEUED || slot.failed {
+        return false;
     }
     let total = job.total;
     let Some((side, s)) = job
@@ -502,7 +515,7 @@ fn dispatch(inner: &mut Inner, i: usize) {
         .enumerate()
         .find(|(_, s)| s.done < total && s.next < total)
     else {
-        return;
+        return false;
     };
     let count = job.chunk.min(total - s.next);
     let msg = message(&[
@@ -514,10 +527,12 @@ fn dispatch(inner: &mut Inner, i: usize) {
         ("first", s.next.into()),
         ("count", count.into()),
     ]);
-    if slot.worker.post_message(&msg).is_ok() {
-        slot.busy = true;
-        s.next += count;
+    if slot.worker.post_message(&msg).is_err() {
+        return false;
     }
+    slot.in_flight += 1;
+    s.next += count;
+    true
 }
 
 /// The view of the job as it stands.
@@ -557,7 +572,7 @@ fn fail_worker(inner: &Rc<RefCell<Inner>>, who: Who, why: &str) -> Option<Rc<Vie
     let mut inner = inner.borrow_mut();
     let slot = inner.slot(who)?;
     slot.failed = true;
-    slot.busy = false;
+    slot.in_flight = 0;
     inner.why_failed.get_or_insert_with(|| why.to_string());
     let fatal = matches!(who, Who::Aggregator) || inner.runners.iter().all(|s| s.failed);
     (fatal && inner.job.is_some()).then(|| fail_job(&mut inner, why))
@@ -576,7 +591,8 @@ fn on_message(inner_rc: &Rc<RefCell<Inner>>, who: Who, data: &JsValue) -> Option
         }
         "chunk" => {
             let mut inner = inner_rc.borrow_mut();
-            inner.slot(who)?.busy = false;
+            let slot = inner.slot(who)?;
+            slot.in_flight = slot.in_flight.saturating_sub(1);
             let current = inner.job.as_ref().map(|j| j.generation);
             if current.is_some() && generation == current {
                 // On to the aggregating worker, the arrays' buffers moved, not copied.
@@ -645,7 +661,8 @@ fn on_message(inner_rc: &Rc<RefCell<Inner>>, who: Who, data: &JsValue) -> Option
                 return fail_worker(inner_rc, who, &why);
             }
             let mut inner = inner_rc.borrow_mut();
-            inner.slot(who)?.busy = false;
+            let slot = inner.slot(who)?;
+            slot.in_flight = slot.in_flight.saturating_sub(1);
             let current = inner.job.as_ref().map(|j| j.generation);
             (current.is_some() && generation == current).then(|| fail_job(&mut inner, &why))
         }
