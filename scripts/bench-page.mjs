@@ -32,7 +32,11 @@
 //                 on the main thread: the progress element's data-ms, measured in the page), to
 //                 the charts drawn with the final bands (a MutationObserver sees
 //                 data-state="done", then the next frame), and the longest main-thread long task
-//                 (PerformanceObserver "longtask") between the start and the final frame;
+//                 (PerformanceObserver "longtask") between the start and the final frame; with
+//                 --ensemble-cpu 1 (the default) also each main-thread task's own CPU time in
+//                 that span, from a Chromium trace (the renderer main thread's RunTask events,
+//                 `tdur`): on a shared machine a task's wall time includes the time it waited
+//                 for a core, its CPU time does not;
 //   profile       the same moves again with the canvas 2D context's methods wrapped, to split
 //                 the time per chart and between canvas calls and the rest (wasm: the engine,
 //                 building the figures, plotters, Yew), and a V8 CPU profile (DevTools protocol)
@@ -59,6 +63,7 @@ const COLD = Number(opt("cold", "5"));
 const PROFILE_MOVES = Number(opt("profile-moves", "50"));
 const ENSEMBLE_RUNS = Number(opt("ensemble-runs", "1000"));
 const ENSEMBLE_REPEATS = Number(opt("ensemble-repeats", "3"));
+const ENSEMBLE_CPU = opt("ensemble-cpu", "1") === "1";
 
 // Sliders moved: a fiscal lever (the counterfactual without fiscal levers is unchanged, so one
 // engine run per move) and a control measure (both runs rerun).
@@ -578,15 +583,22 @@ async function ensembleRun(browser, seed) {
         window.__ensemble.publishes++;
         if (el.dataset.state === "done" && window.__ensemble.doneAt === null) {
           window.__ensemble.doneAt = performance.now();
-          requestAnimationFrame(() => setTimeout(() => (window.__ensemble.frameAt = performance.now()), 0));
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              window.__ensemble.frameAt = performance.now();
+              performance.mark("bench-ensemble-frame");
+            }, 0),
+          );
         }
       }).observe(el, { attributes: true });
     };
     requestAnimationFrame(watch);
   });
+  if (ENSEMBLE_CPU) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
   await page.goto(new URL(`?v=1&preset=jinzhong-2022&seed=${seed}&runs=${ENSEMBLE_RUNS}`, URL_).href, { waitUntil: "load" });
   await page.waitForFunction(() => window.__ensemble.frameAt !== null, null, { timeout: 180_000 });
   await page.waitForTimeout(300);
+  const trace = ENSEMBLE_CPU ? JSON.parse((await browser.stopTracing()).toString()).traceEvents : null;
   const r = await page.evaluate(() => {
     const el = document.querySelector('[data-testid="ensemble-progress"]');
     const e = window.__ensemble;
@@ -604,7 +616,24 @@ async function ensembleRun(browser, seed) {
     };
   });
   await context.close();
-  return { ...r, seed, errors };
+  return { ...r, ...(trace ? taskCpu(trace, r.toFinalFrameMs) : {}), seed, errors };
+}
+
+// The page's main-thread tasks in the `spanMs` before the mark "bench-ensemble-frame", from a
+// trace: the longest one's CPU time (`tdur`), and wall and CPU time of each over 50 ms.
+function taskCpu(events, spanMs) {
+  const mark = events.find((e) => e.name === "bench-ensemble-frame");
+  if (!mark) return { taskCpuError: "no bench-ensemble-frame mark in the trace" };
+  const from = mark.ts - spanMs * 1000;
+  const tasks = events.filter(
+    (e) => e.ph === "X" && e.name === "RunTask" && e.pid === mark.pid && e.tid === mark.tid && e.ts + e.dur >= from && e.ts <= mark.ts,
+  );
+  const ms = (us) => Math.round(us / 100) / 10;
+  return {
+    tasks: tasks.length,
+    longestTaskCpuMs: ms(tasks.reduce((m, t) => Math.max(m, t.tdur ?? 0), 0)),
+    longTasksWallCpu: tasks.filter((t) => t.dur > 50000).map((t) => ({ wallMs: ms(t.dur), cpuMs: ms(t.tdur ?? 0) })),
+  };
 }
 
 const browser = await chromium.launch({
@@ -655,12 +684,14 @@ try {
   out.ensemble = { runs: [] };
   for (let i = 0; i < ENSEMBLE_REPEATS; i++) {
     const r = await ensembleRun(browser, 1 + i * 100000);
-    process.stderr.write(`ensemble ${i + 1}/${ENSEMBLE_REPEATS}: ${r.runs} runs in ${r.inWorkersMs.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms\n`);
+    const cpu = r.longestTaskCpuMs === undefined ? "" : ` (longest in CPU time ${r.longestTaskCpuMs} ms)`;
+    process.stderr.write(`ensemble ${i + 1}/${ENSEMBLE_REPEATS}: ${r.runs} runs in ${r.inWorkersMs.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms${cpu}\n`);
     out.ensemble.runs.push(r);
   }
   out.ensemble.inWorkersMs = stats(out.ensemble.runs.map((r) => r.inWorkersMs));
   out.ensemble.toFinalFrameMs = stats(out.ensemble.runs.map((r) => r.toFinalFrameMs));
   out.ensemble.longestTaskMs = stats(out.ensemble.runs.map((r) => r.longestTaskMs));
+  if (ENSEMBLE_CPU) out.ensemble.longestTaskCpuMs = stats(out.ensemble.runs.map((r) => r.longestTaskCpuMs));
   process.stderr.write(`profile: ${PROFILE_MOVES} instrumented moves per slider, and a CPU profile\n`);
   out.attribution = {};
   out.cpuProfile = {};
