@@ -33,6 +33,7 @@ const PAYBACK_RING: usize = 512;
 
 /// Spending spread evenly over the days after it happens (paybacks of pulled-forward demand),
 /// kept as a ring buffer of daily changes in the rate.
+#[derive(Clone)]
 struct Spread {
     ring: Vec<[f64; N]>,
     rate: [f64; N],
@@ -280,8 +281,23 @@ impl EconParams {
     }
 }
 
+impl EconParams {
+    /// The first day (index from the run's start) on which a fiscal lever can act: a voucher
+    /// wave's first day (day 0 for a wave begun before the run), the housing subsidy's first
+    /// day, the SME relief's day. Before it the step computes the same numbers with or without
+    /// the levers (`summary::without_fiscal_levers`): the waves, the subsidised homes and the
+    /// relief's reach are read only from those days on. Keep it in step with [`EconomyState::step`].
+    pub fn first_lever_day(&self) -> i32 {
+        let mut first = self.housing_first.max(0).min(self.relief_day);
+        for w in &self.waves {
+            first = first.min(w.first_day.max(0));
+        }
+        first
+    }
+}
+
 /// What one day's step reports per district.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DayEcon {
     pub gdp: [f64; N],
     pub retail: [f64; N],
@@ -300,6 +316,7 @@ pub struct DayEcon {
 }
 
 /// The economic state of every district.
+#[derive(Clone)]
 pub struct EconomyState {
     backlog: [[f64; S]; N],
     payback_catering: Spread,
@@ -652,6 +669,15 @@ impl EconomyState {
             out.activity[i] = 1.0
                 - sectors::ACTIVITY_CONSUMPTION * (1.0 - consumption)
                 - sectors::ACTIVITY_WORK * (1.0 - work);
+        }
+    }
+
+    /// This state as the same run without its fiscal levers has it, before the first day a
+    /// lever acts ([`EconParams::first_lever_day`]): the same, without voucher waves.
+    pub fn for_counterfactual(&self) -> EconomyState {
+        EconomyState {
+            outstanding: Vec::new(),
+            ..self.clone()
         }
     }
 

@@ -2,10 +2,11 @@
 //! per day. Only the city's series of each run are kept (indicators × days × runs × 8 bytes:
 //! about 6 MB for 100 runs of a year), never whole outcomes.
 
-use super::outcome::{Area, Indicator, Outcome};
-use super::summary::{check_dates, summarize_against, without_fiscal_levers, Summary};
-use super::{run, Mode};
-use crate::scenario::{Date, Scenario};
+use super::engine::{self, DaySink};
+use super::outcome::{Area, Indicator, Series};
+use super::summary::{check_dates, summarize_with, without_fiscal_levers, Summary};
+use super::{run, run_into, run_pair, Mode};
+use crate::scenario::{Date, Scenario, DISTRICT_COUNT};
 
 /// The quantiles of the bands: 5%, 25%, median, 75%, 95%.
 pub const QUANTILES: [f64; 5] = [0.05, 0.25, 0.5, 0.75, 0.95];
@@ -75,7 +76,7 @@ pub fn ensemble(scenario: &Scenario, seed: u64, runs: u32) -> Ensemble {
             replicate(scenario, &counterfactual_scenario, replicate_seed(seed, r));
         summaries.push(summary);
         for ind in Indicator::ALL {
-            let series = outcome.series(ind, Area::City);
+            let series = outcome.city(ind);
             for (day, &v) in series.iter().enumerate() {
                 city[(ind.index() * days + day) * n + r as usize] = v;
             }
@@ -104,21 +105,127 @@ pub fn ensemble(scenario: &Scenario, seed: u64, runs: u32) -> Ensemble {
 
 /// One replicate: the stochastic run of `scenario` from `seed` and its summary, measured
 /// against the run of `counterfactual` (the scenario without fiscal levers) from the same
-/// seed. The counterfactual is run only when the summary reads it: when the levers cost
-/// something (see `summarize_against`) and it differs from the scenario; otherwise the run
-/// itself is the same numbers, so the result is identical either way.
-pub fn replicate(scenario: &Scenario, counterfactual: &Scenario, seed: u64) -> (Outcome, Summary) {
+/// seed. The counterfactual costs little: when it is [`without_fiscal_levers`] of the
+/// scenario, only what differs from the run is computed (`sim::run_pair`); when it is the
+/// scenario itself, the run is its own counterfactual; any other is run in full, and only
+/// when the summary reads it (the levers cost something). The result is identical either way.
+pub fn replicate(
+    scenario: &Scenario,
+    counterfactual: &Scenario,
+    seed: u64,
+) -> (EnsembleRun, Summary) {
+    let mut kept = EnsembleRun::new(scenario);
+    let summary = replicate_into(&mut kept, scenario, counterfactual, seed);
+    (kept, summary)
+}
+
+/// [`replicate`] into `kept` (made by [`EnsembleRun::new`] for `scenario`; every value is
+/// overwritten, so one buffer serves every replicate).
+fn replicate_into(
+    kept: &mut EnsembleRun,
+    scenario: &Scenario,
+    counterfactual: &Scenario,
+    seed: u64,
+) -> Summary {
     let mode = Mode::Stochastic { seed };
-    let outcome: Outcome = run(scenario, mode);
-    let city = Area::City;
-    let lever_cost = outcome.last(Indicator::FiscalCostCumulative, city)
-        - outcome.last(Indicator::TestingCostCumulative, city);
-    let summary = if lever_cost >= 1.0 && counterfactual != scenario {
-        summarize_against(scenario, &outcome, &run(counterfactual, mode))
+    if counterfactual == scenario {
+        run_into(scenario, mode, kept);
+        return summarize_with(scenario, kept, kept.city(Indicator::Gdp));
+    }
+    if *counterfactual == without_fiscal_levers(scenario) {
+        let counterfactual_gdp = run_pair(scenario, mode, kept);
+        return summarize_with(scenario, kept, &counterfactual_gdp);
+    }
+    run_into(scenario, mode, kept);
+    let last = |ind: Indicator| kept.city(ind).last().copied().unwrap_or(0.0);
+    let lever_cost = last(Indicator::FiscalCostCumulative) - last(Indicator::TestingCostCumulative);
+    if lever_cost >= 1.0 {
+        let cf = run(counterfactual, mode);
+        summarize_with(scenario, kept, cf.series(Indicator::Gdp, Area::City))
     } else {
-        summarize_against(scenario, &outcome, &outcome)
-    };
-    (outcome, summary)
+        summarize_with(scenario, kept, kept.city(Indicator::Gdp))
+    }
+}
+
+/// The district series an [`EnsembleRun`] keeps: those the summary reads.
+const DISTRICT_SERIES: [Indicator; 3] = [
+    Indicator::CumulativeInfections,
+    Indicator::DetectedCumulative,
+    Indicator::Isolated,
+];
+
+/// What an ensemble keeps of one replicate: every city series, and the district series the
+/// summary reads (cumulative infections, cases found, people isolated). A run writes these
+/// alone instead of a whole [`Outcome`](super::Outcome) (24 indicators × 12 areas).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnsembleRun {
+    start: Date,
+    days: usize,
+    /// [indicator][day].
+    city: Vec<f64>,
+    /// [`DISTRICT_SERIES`] index][district][day].
+    districts: Vec<f64>,
+}
+
+impl EnsembleRun {
+    /// Room for a run of `scenario`, all zeros.
+    pub fn new(scenario: &Scenario) -> EnsembleRun {
+        let days = engine::days_of(scenario);
+        EnsembleRun {
+            start: scenario.start,
+            days,
+            city: vec![0.0; Indicator::COUNT * days],
+            districts: vec![0.0; DISTRICT_SERIES.len() * DISTRICT_COUNT * days],
+        }
+    }
+
+    /// The city's series of `indicator`.
+    pub fn city(&self, indicator: Indicator) -> &[f64] {
+        &self.city[indicator.index() * self.days..][..self.days]
+    }
+}
+
+impl Series for EnsembleRun {
+    fn start(&self) -> Date {
+        self.start
+    }
+
+    fn days(&self) -> usize {
+        self.days
+    }
+
+    /// Any city series; of the districts, the [`DISTRICT_SERIES`] only (others panic).
+    fn series(&self, indicator: Indicator, area: Area) -> &[f64] {
+        match area {
+            Area::City => self.city(indicator),
+            Area::District(d) => {
+                let k = DISTRICT_SERIES
+                    .iter()
+                    .position(|&x| x == indicator)
+                    .expect("an ensemble run keeps the district series the summary reads");
+                &self.districts[(k * DISTRICT_COUNT + d.index()) * self.days..][..self.days]
+            }
+        }
+    }
+}
+
+impl DaySink for EnsembleRun {
+    fn day(
+        &mut self,
+        day: usize,
+        districts: &[[f64; DISTRICT_COUNT]; Indicator::COUNT],
+        city: &[f64; Indicator::COUNT],
+    ) {
+        let days = self.days;
+        for (k, &v) in city.iter().enumerate() {
+            self.city[k * days + day] = v;
+        }
+        for (k, ind) in DISTRICT_SERIES.iter().enumerate() {
+            for (i, &v) in districts[ind.index()].iter().enumerate() {
+                self.districts[(k * DISTRICT_COUNT + i) * days + day] = v;
+            }
+        }
+    }
 }
 
 // Ensembles in pieces (the page's web workers)
@@ -260,10 +367,16 @@ pub fn run_chunk(
     let days = (scenario.end.days_since(scenario.start) + 1).max(0) as usize;
     let mut series = Vec::with_capacity(count as usize * indicators.len() * days);
     let mut figs = Vec::with_capacity(count as usize * keys.len());
+    let mut kept = EnsembleRun::new(scenario);
     for r in first..first.saturating_add(count) {
-        let (outcome, summary) = replicate(scenario, &counterfactual, replicate_seed(seed, r));
+        let summary = replicate_into(
+            &mut kept,
+            scenario,
+            &counterfactual,
+            replicate_seed(seed, r),
+        );
         for &ind in indicators {
-            series.extend_from_slice(outcome.series(ind, Area::City));
+            series.extend_from_slice(kept.city(ind));
         }
         figs.extend(figures(&summary, keys));
     }
@@ -554,6 +667,111 @@ mod tests {
         let (_, summary) = replicate(&scenario, &scenario, 5);
         let (_, full) = crate::sim::run_summary(&scenario, Mode::Stochastic { seed: 5 });
         assert_eq!(summary, full);
+    }
+
+    /// Scenarios whose counterfactual parts from the run on different days, or never: the
+    /// presets, and the default with its levers moved (before the run, onto its first day,
+    /// into the Delta outbreak, with general and catering vouchers, which move the activity
+    /// through consumption, and an importation on a lever's first day).
+    fn lever_variants() -> Vec<Scenario> {
+        use crate::scenario::{presets, Importation, Target, Variant, VoucherKind, VoucherWave};
+        let mut out: Vec<Scenario> = presets::PRESET_NAMES
+            .iter()
+            .map(|name| presets::preset(name).unwrap())
+            .collect();
+        let base = presets::jinzhong_2022();
+        let mut early = base.clone();
+        early.vouchers.waves[0].start = Date::ymd(2021, 12, 1);
+        early.relief.start = base.start;
+        out.push(early);
+        let mut in_outbreak = base.clone();
+        in_outbreak.housing.start = Date::ymd(2022, 2, 22);
+        in_outbreak.vouchers.waves.push(VoucherWave {
+            kind: VoucherKind::General,
+            budget_yuan: 2e8,
+            start: Date::ymd(2022, 4, 16),
+            validity_days: 30,
+            redemption_days: 10.0,
+            districts: Target::All,
+        });
+        in_outbreak.vouchers.waves.push(VoucherWave {
+            kind: VoucherKind::Catering,
+            budget_yuan: 5e7,
+            start: Date::ymd(2022, 3, 1),
+            validity_days: 20,
+            redemption_days: 5.0,
+            districts: Target::All,
+        });
+        out.push(in_outbreak);
+        let mut import_on_lever_day = base.clone();
+        import_on_lever_day.importations.push(Importation {
+            date: Date::ymd(2022, 5, 1),
+            district: crate::scenario::District::Jiexiu,
+            count: 5.0,
+            variant: Variant::Omicron,
+        });
+        out.push(import_on_lever_day);
+        out
+    }
+
+    fn same_bits(a: &[f64], b: &[f64]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
+    }
+
+    /// A replicate's summary and kept series equal, bit for bit, what two whole runs give:
+    /// the run and the run without fiscal levers, each from the seed.
+    #[test]
+    fn a_replicate_equals_its_two_whole_runs() {
+        use crate::scenario::DISTRICTS;
+        use crate::sim::summary::summarize_against;
+        // Replicates whose counterfactual's epidemic parts from the run's (it took the
+        // epidemic's state and stream on the way) and whose does not.
+        let (mut parted, mut shared) = (0, 0);
+        for scenario in lever_variants() {
+            let cf = without_fiscal_levers(&scenario);
+            for seed in 0..12 {
+                let mode = Mode::Stochastic { seed };
+                let outcome = run(&scenario, mode);
+                let cf_run = run(&cf, mode);
+                let infections = |o: &crate::sim::Outcome| {
+                    o.last(Indicator::CumulativeInfections, Area::City)
+                        .to_bits()
+                };
+                if infections(&outcome) == infections(&cf_run) {
+                    shared += 1;
+                } else {
+                    parted += 1;
+                }
+                let full = summarize_against(&scenario, &outcome, &cf_run);
+                let (kept, summary) = replicate(&scenario, &cf, seed);
+                assert_eq!(format!("{summary:?}"), format!("{full:?}"), "seed {seed}");
+                for ind in Indicator::ALL {
+                    assert!(same_bits(kept.city(ind), outcome.series(ind, Area::City)));
+                }
+                for ind in DISTRICT_SERIES {
+                    for &d in &DISTRICTS {
+                        let area = Area::District(d);
+                        assert!(same_bits(
+                            Series::series(&kept, ind, area),
+                            outcome.series(ind, area)
+                        ));
+                    }
+                }
+            }
+            // Deterministic mode too (`run_summary`, as the runner uses it).
+            let (o, s) = crate::sim::run_summary(&scenario, Mode::Deterministic);
+            let o2 = run(&scenario, Mode::Deterministic);
+            let cf_run = run(&cf, Mode::Deterministic);
+            assert!(same_bits(o.all_values(), o2.all_values()));
+            assert_eq!(
+                format!("{s:?}"),
+                format!("{:?}", summarize_against(&scenario, &o2, &cf_run))
+            );
+        }
+        assert!(
+            parted >= 5 && shared >= 5,
+            "parted {parted}, shared {shared}"
+        );
     }
 
     #[test]

@@ -52,6 +52,7 @@ impl Draw<'_> {
 }
 
 /// Epidemic constants of one run, derived from the scenario.
+#[derive(Clone)]
 pub struct EpiParams {
     pub pop: [f64; N],
     /// Transmission per day per infectious contact, β = R0 · γ̃ (see `new`).
@@ -103,13 +104,14 @@ impl EpiParams {
 }
 
 /// What one day's step reports per district.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct DayEpi {
     pub new_infections: [f64; N],
     pub detected: [f64; N],
 }
 
 /// The epidemic state of every district.
+#[derive(Clone)]
 pub struct Epidemic {
     pub s: [f64; N],
     pub e: [[f64; N]; VARIANTS],
@@ -149,6 +151,13 @@ impl Epidemic {
         self.s[district] -= count;
         self.i[variant][district] += count;
         self.cumulative_infections[district] += count;
+    }
+
+    /// Whether anyone is infectious (I ≠ 0 anywhere; NaN counts). If not, [`Epidemic::step`]
+    /// infects nobody whatever the activity factors: every force of infection is
+    /// a product with a prevalence of zero.
+    pub fn anyone_infectious(&self) -> bool {
+        self.i.iter().flatten().any(|&x| x != 0.0)
     }
 
     /// Infected (E + I) of a district, all variants.

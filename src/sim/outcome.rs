@@ -160,6 +160,29 @@ impl Area {
     }
 }
 
+/// Daily series of a run, read by indicator and area: an [`Outcome`] has every one; what an
+/// ensemble keeps of a replicate (`ensemble::EnsembleRun`) has those the summary reads.
+pub trait Series {
+    /// The first day.
+    fn start(&self) -> Date;
+    /// Number of days.
+    fn days(&self) -> usize;
+    /// One series, a value a day.
+    fn series(&self, indicator: Indicator, area: Area) -> &[f64];
+}
+
+impl Series for Outcome {
+    fn start(&self) -> Date {
+        self.start
+    }
+    fn days(&self) -> usize {
+        self.days
+    }
+    fn series(&self, indicator: Indicator, area: Area) -> &[f64] {
+        Outcome::series(self, indicator, area)
+    }
+}
+
 /// Every daily series of one run, stored indicator-major in one allocation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {

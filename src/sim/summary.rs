@@ -46,7 +46,7 @@ pub struct Summary {
     pub districts: BTreeMap<String, DistrictSummary>,
 }
 
-use super::outcome::{Area, Indicator, Outcome};
+use super::outcome::{Area, Indicator, Outcome, Series};
 use super::MODEL_VERSION;
 use crate::scenario::{Date, Scenario, DISTRICTS};
 
@@ -82,43 +82,63 @@ pub fn summarize_against(
     outcome: &Outcome,
     counterfactual: &Outcome,
 ) -> Summary {
+    summarize_with(
+        scenario,
+        outcome,
+        counterfactual.series(Indicator::Gdp, Area::City),
+    )
+}
+
+/// The summary of `outcome`, a run of `scenario`, with `counterfactual_gdp` the city GDP of
+/// each day of the run of [`without_fiscal_levers`] in the same mode (for
+/// `gdp_kept_per_yuan`). Reads every city series, and of the districts only cumulative
+/// infections, cases found and people isolated.
+pub fn summarize_with(
+    scenario: &Scenario,
+    outcome: &dyn Series,
+    counterfactual_gdp: &[f64],
+) -> Summary {
     let city = Area::City;
-    let sum = |ind: Indicator, o: &Outcome| o.series(ind, city).iter().sum::<f64>();
+    let last =
+        |ind: Indicator, area: Area| outcome.series(ind, area).last().copied().unwrap_or(0.0);
+    let sum = |ind: Indicator| outcome.series(ind, city).iter().sum::<f64>();
     let max = |ind: Indicator, area: Area| {
         outcome
             .series(ind, area)
             .iter()
             .fold(0.0_f64, |m, &v| m.max(v))
     };
-    let gdp = sum(Indicator::Gdp, outcome);
-    let gdp_base = sum(Indicator::GdpBaseline, outcome);
+    let gdp = sum(Indicator::Gdp);
+    let gdp_base = sum(Indicator::GdpBaseline);
     let gdp_loss = gdp_base - gdp;
-    let retail_loss =
-        sum(Indicator::RetailBaseline, outcome) - sum(Indicator::RetailSales, outcome);
+    let retail_loss = sum(Indicator::RetailBaseline) - sum(Indicator::RetailSales);
     let employment = outcome.series(Indicator::Employment, city);
     let jobs_lost_trough = employment
         .iter()
         .fold(0.0_f64, |m, &e| m.max(scenario.economy.employment - e));
     let smes_closed =
-        scenario.economy.sme_count * (1.0 - outcome.last(Indicator::SmesOpenPct, city) / 100.0);
-    let fiscal = outcome.last(Indicator::FiscalCostCumulative, city);
-    let lever_cost = fiscal - outcome.last(Indicator::TestingCostCumulative, city);
+        scenario.economy.sme_count * (1.0 - last(Indicator::SmesOpenPct, city) / 100.0);
+    let fiscal = last(Indicator::FiscalCostCumulative, city);
+    let lever_cost = fiscal - last(Indicator::TestingCostCumulative, city);
     let gdp_kept_per_yuan = if lever_cost >= 1.0 {
-        Some((gdp - sum(Indicator::Gdp, counterfactual)) / lever_cost)
+        Some((gdp - counterfactual_gdp.iter().sum::<f64>()) / lever_cost)
     } else {
         None
     };
+    let start = outcome.start();
     let mut fai = ByCheckDate::new();
     let mut started = ByCheckDate::new();
     for date in check_dates(scenario) {
-        if let Some(day) = outcome.day_of(date) {
+        let day = date.days_since(start);
+        if day >= 0 && (day as usize) < outcome.days() {
+            let day = day as usize;
             fai.insert(
                 date.to_string(),
-                outcome.value(Indicator::FaiCompletedPct, city, day),
+                outcome.series(Indicator::FaiCompletedPct, city)[day],
             );
             started.insert(
                 date.to_string(),
-                outcome.value(Indicator::ProjectsStarted, city, day),
+                outcome.series(Indicator::ProjectsStarted, city)[day],
             );
         }
     }
@@ -129,8 +149,8 @@ pub fn summarize_against(
             (
                 d.id().to_string(),
                 DistrictSummary {
-                    infections_total: outcome.last(Indicator::CumulativeInfections, a),
-                    detected_total: outcome.last(Indicator::DetectedCumulative, a),
+                    infections_total: last(Indicator::CumulativeInfections, a),
+                    detected_total: last(Indicator::DetectedCumulative, a),
                     peak_isolated: max(Indicator::Isolated, a),
                 },
             )
@@ -138,10 +158,10 @@ pub fn summarize_against(
         .collect();
     Summary {
         model_version: MODEL_VERSION.to_string(),
-        infections_total: outcome.last(Indicator::CumulativeInfections, city),
-        detected_total: outcome.last(Indicator::DetectedCumulative, city),
+        infections_total: last(Indicator::CumulativeInfections, city),
+        detected_total: last(Indicator::DetectedCumulative, city),
         peak_isolated: max(Indicator::Isolated, city),
-        deaths_total: outcome.last(Indicator::DeathsCumulative, city),
+        deaths_total: last(Indicator::DeathsCumulative, city),
         gdp_loss_yuan: gdp_loss,
         gdp_loss_pct: if gdp_base > 0.0 {
             100.0 * gdp_loss / gdp_base
@@ -155,7 +175,7 @@ pub fn summarize_against(
         gdp_kept_per_yuan,
         fai_completed_pct: fai,
         projects_started: started,
-        recovery_date: recovery_day(outcome).map(|d| outcome.date(d).to_string()),
+        recovery_date: recovery_day_of(outcome).map(|d| start.add_days(d as i32).to_string()),
         districts,
     }
 }
@@ -163,6 +183,10 @@ pub fn summarize_against(
 /// The first day from which city GDP stays at or above (1 − [`RECOVERY_BAND`]) × baseline to the
 /// end of the run, if it was below that band before.
 pub fn recovery_day(outcome: &Outcome) -> Option<usize> {
+    recovery_day_of(outcome)
+}
+
+fn recovery_day_of(outcome: &dyn Series) -> Option<usize> {
     let gdp = outcome.series(Indicator::Gdp, Area::City);
     let base = outcome.series(Indicator::GdpBaseline, Area::City);
     let below = |d: usize| gdp[d] < (1.0 - RECOVERY_BAND) * base[d];
