@@ -92,7 +92,6 @@ impl Prepared {
 }
 
 /// One control interval, prepared: day indices relative to the run's start and a district mask.
-#[derive(Clone)]
 pub struct PreparedInterval {
     pub first_day: i32,
     pub last_day: i32,
@@ -102,7 +101,6 @@ pub struct PreparedInterval {
 
 /// The scenario's controls, prepared once per run (this is the one allocation besides the
 /// outcome and the payback buffers, made before the daily loop).
-#[derive(Clone)]
 pub struct ControlPlan {
     pub intervals: Vec<PreparedInterval>,
     pub zoning_enabled: bool,
@@ -159,7 +157,7 @@ pub struct DayControls {
 }
 
 /// Per-district state of the controls carried from day to day.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 pub struct ControlState {
     /// Day each behavioural measure was switched on (−1: off), for fatigue.
     since: [[i32; NPI_COUNT]; N],

@@ -5,7 +5,7 @@
 //! A day has two halves: the epidemic's ([`EpiSide`]: controls, importations, the epidemic
 //! step, the zoning rule) and the economy's ([`EconSide`]). The economy reads the epidemic's
 //! day; the epidemic reads the economy only through yesterday's activity factors. That lets
-//! [`simulate_with_counterfactual`] run a scenario and its counterfactual without fiscal
+//! [`simulate`] run a scenario and its counterfactual without fiscal
 //! levers as one run for as long as the two cannot differ.
 
 // Loops over district, sector and variant indices mirror the equations in MODEL.md.
@@ -43,11 +43,15 @@ impl DaySink for Outcome {
     }
 }
 
-/// The epidemic's half of a run: its constants and state, and what its day hands the economy.
-#[derive(Clone)]
-struct EpiSide {
+/// The epidemic's constants, the same for a scenario and its counterfactual.
+struct EpiConst {
     epi_p: EpiParams,
     plan: ControlPlan,
+}
+
+/// The epidemic's half of a run: its state, and what its day hands the economy.
+#[derive(Clone, Copy)]
+struct EpiSide {
     epi: Epidemic,
     ctl_state: ControlState,
     ctl: [DayControls; N],
@@ -62,13 +66,9 @@ struct EpiSide {
 }
 
 impl EpiSide {
-    fn new(s: &Scenario) -> EpiSide {
-        let epi_p = EpiParams::new(s);
-        let epi = Epidemic::new(&epi_p);
+    fn new(k: &EpiConst) -> EpiSide {
         EpiSide {
-            plan: ControlPlan::new(s),
-            epi,
-            epi_p,
+            epi: Epidemic::new(&k.epi_p),
             ctl_state: ControlState::new(),
             ctl: [DayControls::default(); N],
             day_epi: DayEpi::default(),
@@ -86,8 +86,16 @@ impl EpiSide {
     }
 
     /// The epidemic's day: `activity` is yesterday's activity factor of each district.
-    fn day(&mut self, s: &Scenario, day: usize, date: Date, activity: &[f64; N], draw: &mut Draw) {
-        self.ctl_state.today(&self.plan, day as i32, &mut self.ctl);
+    fn day(
+        &mut self,
+        k: &EpiConst,
+        s: &Scenario,
+        day: usize,
+        date: Date,
+        activity: &[f64; N],
+        draw: &mut Draw,
+    ) {
+        self.ctl_state.today(&k.plan, day as i32, &mut self.ctl);
         self.infections_before = self.epi.cumulative_infections;
         for imp in &s.importations {
             if imp.date == date {
@@ -99,14 +107,8 @@ impl EpiSide {
                 );
             }
         }
-        self.epi.step(
-            &self.epi_p,
-            day,
-            &self.ctl,
-            activity,
-            draw,
-            &mut self.day_epi,
-        );
+        self.epi
+            .step(&k.epi_p, day, &self.ctl, activity, draw, &mut self.day_epi);
 
         self.found_week[day % 7] = self.day_epi.detected;
         let mut week = [0.0; N];
@@ -117,9 +119,9 @@ impl EpiSide {
         }
         self.week_city = sum(&week);
         self.ctl_state
-            .update_zoning(&self.plan, &week, &self.day_epi.detected);
+            .update_zoning(&k.plan, &week, &self.day_epi.detected);
         for i in 0..N {
-            self.absent[i] = self.epi.absent(&self.epi_p, i) / self.epi_p.pop[i];
+            self.absent[i] = self.epi.absent(&k.epi_p, i) / k.epi_p.pop[i];
         }
     }
 }
@@ -230,24 +232,11 @@ fn population() -> [f64; N] {
     std::array::from_fn(|i| DISTRICTS[i].population())
 }
 
-/// Runs `s` from its start to its end, handing each day to `sink`; `draw` chooses expected
-/// values or random draws.
-pub(crate) fn simulate_into(s: &Scenario, mut draw: Draw, sink: &mut dyn DaySink) {
-    let pop = population();
-    let mut e = EpiSide::new(s);
-    let mut c = EconSide::new(s);
-    for day in 0..days_of(s) {
-        let date = s.start.add_days(day as i32);
-        e.day(s, day, date, &c.activity, &mut draw);
-        c.day(day, date, &e);
-        write_day(&e, &c, day, &pop, sink);
-    }
-}
-
-/// Runs `s` into `sink` and, beside it, `cf`, which must be `s` without its fiscal levers
-/// (`summary::without_fiscal_levers`), from the same random stream (`rng`; `None`: expected
-/// values); returns the counterfactual's city GDP of each day, bit for bit what a run of `cf`
-/// alone gives.
+/// Runs `s` from its start to its end, handing each day to `sink`, from the random stream
+/// `rng` (`None`: expected values). With `cf`, which must be `s` without its fiscal levers
+/// (`summary::without_fiscal_levers`), it also runs that scenario from the same stream and
+/// returns its city GDP of each day, bit for bit what a run of `cf` alone gives (without
+/// `cf`, an empty vector).
 ///
 /// The two runs compute the same numbers up to the first day a fiscal lever can act
 /// ([`EconParams::first_lever_day`]), so the counterfactual starts from a copy of the run's
@@ -257,18 +246,22 @@ pub(crate) fn simulate_into(s: &Scenario, mut draw: Draw, sink: &mut dyn DaySink
 /// infected whatever the activity). On the first morning that both hold no longer, the
 /// counterfactual takes a copy of the epidemic's state and of the random stream and runs on
 /// alone.
-pub(crate) fn simulate_with_counterfactual(
+pub(crate) fn simulate(
     s: &Scenario,
-    cf: &Scenario,
+    cf: Option<&Scenario>,
     mut rng: Option<SimRng>,
     sink: &mut dyn DaySink,
 ) -> Vec<f64> {
-    debug_assert!(*cf == super::summary::without_fiscal_levers(s));
+    debug_assert!(cf.is_none_or(|cf| *cf == super::summary::without_fiscal_levers(s)));
     let days = days_of(s);
     let pop = population();
-    let mut e = EpiSide::new(s);
+    let k = EpiConst {
+        epi_p: EpiParams::new(s),
+        plan: ControlPlan::new(s),
+    };
+    let mut e = EpiSide::new(&k);
     let mut c = EconSide::new(s);
-    let mut cf_gdp = vec![0.0; days];
+    let mut cf_gdp = Vec::new();
     let lever_day = c.econ_p.first_lever_day();
     // The counterfactual's economy once it starts, and its own epidemic and stream once those
     // part from the run's.
@@ -276,36 +269,40 @@ pub(crate) fn simulate_with_counterfactual(
     let mut cf_epi: Option<(EpiSide, Option<SimRng>)> = None;
     for day in 0..days {
         let date = s.start.add_days(day as i32);
-        if cf_econ.is_none() && day as i32 >= lever_day {
-            cf_econ = Some(EconSide {
-                s: cf,
-                econ_p: EconParams::new(cf),
-                econ: c.econ.for_counterfactual(),
-                day_econ: c.day_econ.clone(),
-                activity: c.activity,
-            });
-        }
-        if let (Some(k), None) = (&cf_econ, &cf_epi) {
-            let same = (0..N).all(|i| k.activity[i].to_bits() == c.activity[i].to_bits());
-            if !same && e.activity_matters(s, date) {
-                cf_epi = Some((e.clone(), rng.clone()));
+        if let (Some(cf), None) = (cf, &cf_econ) {
+            if day as i32 >= lever_day {
+                cf_econ = Some(EconSide {
+                    s: cf,
+                    econ_p: EconParams::new(cf),
+                    econ: c.econ.for_counterfactual(),
+                    day_econ: c.day_econ.clone(),
+                    activity: c.activity,
+                });
             }
         }
-        e.day(s, day, date, &c.activity, &mut draw_of(&mut rng));
+        if let (Some(x), None) = (&cf_econ, &cf_epi) {
+            let same = (0..N).all(|i| x.activity[i].to_bits() == c.activity[i].to_bits());
+            if !same && e.activity_matters(s, date) {
+                cf_epi = Some((e, rng.clone()));
+            }
+        }
+        e.day(&k, s, day, date, &c.activity, &mut draw_of(&mut rng));
         c.day(day, date, &e);
         write_day(&e, &c, day, &pop, sink);
-        cf_gdp[day] = match (&mut cf_econ, &mut cf_epi) {
-            (None, _) => c.city_gdp(),
-            (Some(k), None) => {
-                k.day(day, date, &e);
-                k.city_gdp()
-            }
-            (Some(k), Some((ke, krng))) => {
-                ke.day(cf, day, date, &k.activity, &mut draw_of(krng));
-                k.day(day, date, ke);
-                k.city_gdp()
-            }
-        };
+        if let Some(cf) = cf {
+            cf_gdp.push(match (&mut cf_econ, &mut cf_epi) {
+                (None, _) => c.city_gdp(),
+                (Some(x), None) => {
+                    x.day(day, date, &e);
+                    x.city_gdp()
+                }
+                (Some(x), Some((xe, xrng))) => {
+                    xe.day(&k, cf, day, date, &x.activity, &mut draw_of(xrng));
+                    x.day(day, date, xe);
+                    x.city_gdp()
+                }
+            });
+        }
     }
     cf_gdp
 }

@@ -52,7 +52,6 @@ impl Draw<'_> {
 }
 
 /// Epidemic constants of one run, derived from the scenario.
-#[derive(Clone)]
 pub struct EpiParams {
     pub pop: [f64; N],
     /// Transmission per day per infectious contact, β = R0 · γ̃ (see `new`).
@@ -104,14 +103,14 @@ impl EpiParams {
 }
 
 /// What one day's step reports per district.
-#[derive(Clone, Default)]
+#[derive(Clone, Copy, Default)]
 pub struct DayEpi {
     pub new_infections: [f64; N],
     pub detected: [f64; N],
 }
 
 /// The epidemic state of every district.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 pub struct Epidemic {
     pub s: [f64; N],
     pub e: [[f64; N]; VARIANTS],
@@ -256,12 +255,18 @@ impl Epidemic {
             let mut detected = 0.0;
             let mut recovered = 0.0;
             for v in 0..VARIANTS {
-                let h = p.symptom_hazard[v] + m.testing_hazard + tracing;
-                let p_exit = math::prob_from_rate(p.gamma + h);
-                let found_share = h / (p.gamma + h);
                 let onset = draw.moves(self.e[v][i], p.p_latent[v]);
-                let exits = draw.moves(self.i[v][i], p_exit);
-                let found = draw.moves(exits, found_share);
+                // A draw from nobody is 0 whatever the probability (and takes nothing from
+                // the stream), so the exit probabilities are worked out only for someone.
+                let (exits, found) = if draw.is_random() && self.i[v][i] <= 0.0 {
+                    (0.0, 0.0)
+                } else {
+                    let h = p.symptom_hazard[v] + m.testing_hazard + tracing;
+                    let p_exit = math::prob_from_rate(p.gamma + h);
+                    let found_share = h / (p.gamma + h);
+                    let exits = draw.moves(self.i[v][i], p_exit);
+                    (exits, draw.moves(exits, found_share))
+                };
                 self.e[v][i] += new_by_variant[v] - onset;
                 self.i[v][i] += onset - exits;
                 detected += found;

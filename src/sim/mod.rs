@@ -31,7 +31,6 @@ pub use summary::{without_fiscal_levers, DistrictSummary, Summary};
 pub const MODEL_VERSION: &str = "1.0.0";
 
 use crate::scenario::Scenario;
-use epidemic::Draw;
 
 /// How the engine draws its numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,39 +50,38 @@ pub fn run(scenario: &Scenario, mode: Mode) -> Outcome {
 
 /// [`run`], each day handed to `sink`.
 pub(crate) fn run_into(scenario: &Scenario, mode: Mode, sink: &mut dyn engine::DaySink) {
-    match mode {
-        Mode::Deterministic => engine::simulate_into(scenario, Draw::Expected, sink),
-        Mode::Stochastic { seed } => {
-            let mut rng = rng::rng_from_seed(seed);
-            // Parameters first, then the epidemic's draws, from one stream.
-            let drawn = uncertainty::draw_parameters(scenario, &mut rng);
-            engine::simulate_into(&drawn, Draw::Random(&mut rng), sink)
-        }
-    }
+    run_with(scenario, mode, false, sink);
 }
 
 /// [`run_into`] and, beside it, the run of [`without_fiscal_levers`] in the same mode (the
 /// same seed); returns that run's city GDP of each day, bit for bit what [`run`] of it gives,
-/// at a fraction of the cost (see `engine::simulate_with_counterfactual`).
+/// at a fraction of the cost (see `engine::simulate`).
 pub(crate) fn run_pair(
     scenario: &Scenario,
     mode: Mode,
     sink: &mut dyn engine::DaySink,
 ) -> Vec<f64> {
-    match mode {
-        Mode::Deterministic => {
-            let cf = without_fiscal_levers(scenario);
-            engine::simulate_with_counterfactual(scenario, &cf, None, sink)
-        }
+    run_with(scenario, mode, true, sink)
+}
+
+fn run_with(
+    scenario: &Scenario,
+    mode: Mode,
+    counterfactual: bool,
+    sink: &mut dyn engine::DaySink,
+) -> Vec<f64> {
+    let (drawn, rng) = match mode {
+        Mode::Deterministic => (scenario.clone(), None),
         Mode::Stochastic { seed } => {
             let mut rng = rng::rng_from_seed(seed);
-            // The levers are never drawn (`uncertainty::UNCERTAIN`), so the drawn
-            // counterfactual is the drawn scenario without its levers, from the same stream.
-            let drawn = uncertainty::draw_parameters(scenario, &mut rng);
-            let cf = without_fiscal_levers(&drawn);
-            engine::simulate_with_counterfactual(&drawn, &cf, Some(rng), sink)
+            // Parameters first, then the epidemic's draws, from one stream.
+            (uncertainty::draw_parameters(scenario, &mut rng), Some(rng))
         }
-    }
+    };
+    // The levers are never drawn (`uncertainty::UNCERTAIN`), so the drawn counterfactual is
+    // the drawn scenario without its levers, from the same stream.
+    let cf = counterfactual.then(|| without_fiscal_levers(&drawn));
+    engine::simulate(&drawn, cf.as_ref(), rng, sink)
 }
 
 /// The summary figures of `outcome`, a run of `scenario`. "GDP kept per yuan" is measured
