@@ -460,11 +460,10 @@ Bad input: one line on stderr, exit code 2, nothing written.";
                 } else {
                     // The same summaries as `sim::ensemble`'s, one run at a time, so memory
                     // stays flat up to MAX_RUNS.
-                    let counterfactual = sim::without_fiscal_levers(&scenario);
                     let summaries = (0..runs)
                         .map(|i| {
                             let seed = sim::ensemble::replicate_seed(seed, i);
-                            sim::ensemble::replicate(&scenario, &counterfactual, seed).1
+                            sim::ensemble::replicate(&scenario, seed).1
                         })
                         .collect::<Vec<_>>();
                     (summaries, None)
@@ -784,10 +783,7 @@ Bad input: one line on stderr, exit code 2, nothing written.";
         fn page_ranges_equal_the_ensemble_summary() {
             use recovery_lab::sim::ensemble::{figure_keys, figure_range, figures, replicate};
             let scenario = recovery_lab::scenario::presets::jinzhong_2022();
-            let cf = sim::without_fiscal_levers(&scenario);
-            let summaries: Vec<Summary> = (0..12)
-                .map(|i| replicate(&scenario, &cf, 40 + i).1)
-                .collect();
+            let summaries: Vec<Summary> = (0..12).map(|i| replicate(&scenario, 40 + i).1).collect();
             let json = ensemble_summary(&summaries, 40, 12);
             let keys = figure_keys(&scenario);
             for (k, key) in keys.iter().enumerate() {

@@ -5,7 +5,7 @@
 use super::engine::{self, DaySink};
 use super::outcome::{Area, Indicator, Series};
 use super::summary::{check_dates, summarize_with, without_fiscal_levers, Summary};
-use super::{run, run_into, run_pair, Mode};
+use super::{run_into, run_pair, Mode};
 use crate::scenario::{Date, Scenario, DISTRICT_COUNT};
 
 /// The quantiles of the bands: 5%, 25%, median, 75%, 95%.
@@ -67,13 +67,13 @@ pub fn quantile_of(values: impl Iterator<Item = f64>, q: f64) -> f64 {
 pub fn ensemble(scenario: &Scenario, seed: u64, runs: u32) -> Ensemble {
     let days = (scenario.end.days_since(scenario.start) + 1).max(0) as usize;
     let n = runs as usize;
-    let counterfactual_scenario = without_fiscal_levers(scenario);
+    let has_levers = without_fiscal_levers(scenario) != *scenario;
+    let mut outcome = EnsembleRun::new(scenario);
     // [indicator][day][run], so each (indicator, day) is one contiguous slice to sort.
     let mut city = vec![0.0; Indicator::COUNT * days * n];
     let mut summaries = Vec::with_capacity(n);
     for r in 0..runs {
-        let (outcome, summary) =
-            replicate(scenario, &counterfactual_scenario, replicate_seed(seed, r));
+        let summary = replicate_into(&mut outcome, scenario, has_levers, replicate_seed(seed, r));
         summaries.push(summary);
         for ind in Indicator::ALL {
             let series = outcome.city(ind);
@@ -104,45 +104,32 @@ pub fn ensemble(scenario: &Scenario, seed: u64, runs: u32) -> Ensemble {
 }
 
 /// One replicate: the stochastic run of `scenario` from `seed` and its summary, measured
-/// against the run of `counterfactual` (the scenario without fiscal levers) from the same
-/// seed. The counterfactual costs little: when it is [`without_fiscal_levers`] of the
-/// scenario, only what differs from the run is computed (`sim::run_pair`); when it is the
-/// scenario itself, the run is its own counterfactual; any other is run in full, and only
-/// when the summary reads it (the levers cost something). The result is identical either way.
-pub fn replicate(
-    scenario: &Scenario,
-    counterfactual: &Scenario,
-    seed: u64,
-) -> (EnsembleRun, Summary) {
+/// against the run of the scenario without fiscal levers ([`without_fiscal_levers`]) from the
+/// same seed. That counterfactual costs little: only what differs from the run is computed
+/// (`sim::run_pair`), and nothing when the scenario has no fiscal levers to remove (it is
+/// then its own counterfactual). The result is identical to two whole runs.
+pub fn replicate(scenario: &Scenario, seed: u64) -> (EnsembleRun, Summary) {
     let mut kept = EnsembleRun::new(scenario);
-    let summary = replicate_into(&mut kept, scenario, counterfactual, seed);
+    let has_levers = without_fiscal_levers(scenario) != *scenario;
+    let summary = replicate_into(&mut kept, scenario, has_levers, seed);
     (kept, summary)
 }
 
 /// [`replicate`] into `kept` (made by [`EnsembleRun::new`] for `scenario`; every value is
-/// overwritten, so one buffer serves every replicate).
+/// overwritten, so one buffer serves every replicate); `has_levers`: whether the scenario
+/// differs from its counterfactual.
 fn replicate_into(
     kept: &mut EnsembleRun,
     scenario: &Scenario,
-    counterfactual: &Scenario,
+    has_levers: bool,
     seed: u64,
 ) -> Summary {
     let mode = Mode::Stochastic { seed };
-    if counterfactual == scenario {
-        run_into(scenario, mode, kept);
-        return summarize_with(scenario, kept, kept.city(Indicator::Gdp));
-    }
-    if *counterfactual == without_fiscal_levers(scenario) {
+    if has_levers {
         let counterfactual_gdp = run_pair(scenario, mode, kept);
-        return summarize_with(scenario, kept, &counterfactual_gdp);
-    }
-    run_into(scenario, mode, kept);
-    let last = |ind: Indicator| kept.city(ind).last().copied().unwrap_or(0.0);
-    let lever_cost = last(Indicator::FiscalCostCumulative) - last(Indicator::TestingCostCumulative);
-    if lever_cost >= 1.0 {
-        let cf = run(counterfactual, mode);
-        summarize_with(scenario, kept, cf.series(Indicator::Gdp, Area::City))
+        summarize_with(scenario, kept, &counterfactual_gdp)
     } else {
+        run_into(scenario, mode, kept);
         summarize_with(scenario, kept, kept.city(Indicator::Gdp))
     }
 }
@@ -363,18 +350,13 @@ pub fn run_chunk(
     indicators: &[Indicator],
     keys: &[String],
 ) -> (Vec<f64>, Vec<f64>) {
-    let counterfactual = without_fiscal_levers(scenario);
+    let has_levers = without_fiscal_levers(scenario) != *scenario;
     let days = (scenario.end.days_since(scenario.start) + 1).max(0) as usize;
     let mut series = Vec::with_capacity(count as usize * indicators.len() * days);
     let mut figs = Vec::with_capacity(count as usize * keys.len());
     let mut kept = EnsembleRun::new(scenario);
     for r in first..first.saturating_add(count) {
-        let summary = replicate_into(
-            &mut kept,
-            scenario,
-            &counterfactual,
-            replicate_seed(seed, r),
-        );
+        let summary = replicate_into(&mut kept, scenario, has_levers, replicate_seed(seed, r));
         for &ind in indicators {
             series.extend_from_slice(kept.city(ind));
         }
@@ -584,6 +566,7 @@ impl Bands {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::run;
 
     #[test]
     fn quantiles_interpolate() {
@@ -664,7 +647,7 @@ mod tests {
     #[test]
     fn a_counterfactual_equal_to_the_scenario_is_not_rerun_and_changes_nothing() {
         let scenario = without_fiscal_levers(&crate::scenario::presets::jinzhong_2022());
-        let (_, summary) = replicate(&scenario, &scenario, 5);
+        let (_, summary) = replicate(&scenario, 5);
         let (_, full) = crate::sim::run_summary(&scenario, Mode::Stochastic { seed: 5 });
         assert_eq!(summary, full);
     }
@@ -743,7 +726,7 @@ mod tests {
                     parted += 1;
                 }
                 let full = summarize_against(&scenario, &outcome, &cf_run);
-                let (kept, summary) = replicate(&scenario, &cf, seed);
+                let (kept, summary) = replicate(&scenario, seed);
                 assert_eq!(format!("{summary:?}"), format!("{full:?}"), "seed {seed}");
                 for ind in Indicator::ALL {
                     assert!(same_bits(kept.city(ind), outcome.series(ind, Area::City)));
