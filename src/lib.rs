@@ -3,6 +3,7 @@
 //! (`charts`) are plain Rust, testable natively; `ui` is the Yew page.
 
 pub mod charts;
+pub mod decimal;
 pub mod export;
 pub mod i18n;
 pub mod qr;

@@ -601,7 +601,7 @@ fn parse_number(text: &str) -> Option<f64> {
     {
         return None;
     }
-    text.parse::<f64>().ok().filter(|v| v.is_finite())
+    crate::decimal::parse_f64(text).filter(|v| v.is_finite())
 }
 
 fn parse_date(text: &str) -> Option<Date> {
@@ -1486,11 +1486,11 @@ pub fn decode(input: &str) -> Decoded {
                     None => notices.push(Notice::new(&key, &value, Problem::NotASeed)),
                 }
             }
-            "runs" => match value.parse::<f64>() {
-                Ok(n) if (1.0..=MAX_RUNS as f64).contains(&n) && n.fract() == 0.0 => {
+            "runs" => match crate::decimal::parse_f64(&value) {
+                Some(n) if (1.0..=MAX_RUNS as f64).contains(&n) && n.fract() == 0.0 => {
                     runs = n as u32
                 }
-                Ok(n) if n.is_finite() => notices.push(Notice::new(
+                Some(n) if n.is_finite() => notices.push(Notice::new(
                     &key,
                     &value,
                     Problem::OutOfRange {

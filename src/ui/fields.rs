@@ -88,7 +88,7 @@ impl NumberSpec {
         let max_decimals = self.step_decimals() + 2;
         for d in 0..=max_decimals {
             let text = format!("{shown:.d$}");
-            if let Ok(v) = text.parse::<f64>() {
+            if let Some(v) = crate::decimal::parse_f64(&text) {
                 if self.to_stored(v) == stored {
                     return text;
                 }
@@ -140,7 +140,7 @@ impl NumberSpec {
                 _ => c,
             })
             .collect();
-        let shown: f64 = cleaned.parse().map_err(|_| FieldError::NotNumber)?;
+        let shown = crate::decimal::parse_f64(&cleaned).ok_or(FieldError::NotNumber)?;
         if !shown.is_finite() {
             return Err(FieldError::NotNumber);
         }
