@@ -24,8 +24,10 @@ pub const PURPLE: RGBColor = RGBColor(0x6d, 0x4c, 0xa3);
 pub const TEAL: RGBColor = RGBColor(0x12, 0x84, 0x8c);
 pub const GREY: RGBColor = RGBColor(0x80, 0x86, 0x8f);
 
-/// The font family of every chart text; the browser picks a CJK face for Chinese.
-pub const FAMILY: &str = "sans-serif";
+/// The font family of every chart text (CSS `sans-serif`); the browser picks a CJK face for
+/// Chinese. A value, not a name: plotters' `From<&str>` for a family lower-cases the name with
+/// `str::to_lowercase`, which alone ships Unicode's case tables (≈ 4 KB gzipped).
+pub const FAMILY: FontFamily<'static> = FontFamily::SansSerif;
 
 pub fn font(size: f64, scale: f64, color: RGBColor) -> TextStyle<'static> {
     (FAMILY, size * scale).into_font().color(&color)
@@ -201,4 +203,14 @@ fn draw_swatch<DB: DrawingBackend>(
         Swatch::Marked(..) => {}
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_text_uses_the_documented_family() {
+        assert_eq!(font(12.0, 1.0, INK).font.get_name(), "sans-serif");
+    }
 }
