@@ -347,6 +347,10 @@ pub enum Text {
     TableCaption,
     TableDate,
     TablePeak,
+    // Built-in stories fetched by the page (size work)
+    StoriesLoading,
+    StoriesLoadFailed,
+    StoriesRetry,
 }
 
 impl Text {
@@ -791,6 +795,13 @@ impl Text {
             ),
             Text::TableDate => ("日期", "Date"),
             Text::TablePeak => ("峰值", "peak"),
+            // Built-in stories fetched by the page (size work)
+            Text::StoriesLoading => ("正在加载内置故事…", "Loading the built-in stories…"),
+            Text::StoriesLoadFailed => (
+                "内置故事未能加载（{detail}）。请检查网络连接后重试；故事文件和故事链接仍可打开。",
+                "The built-in stories could not be loaded ({detail}). Check the connection and try again; a story file or a story link still opens.",
+            ),
+            Text::StoriesRetry => ("重试", "Try again"),
         }
     }
 }

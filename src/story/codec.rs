@@ -150,6 +150,17 @@ fn read_story_value(value: &str, notices: &mut Vec<StoryNotice>) -> Option<(Stor
     if let Some(story) = builtin::get(value) {
         return Some((story.clone(), Source::Builtin(value.to_string())));
     }
+    if builtin::IDS.contains(&value) {
+        // Only the page can get here: its built-in stories are files it fetches, and this one
+        // did not arrive (offline and not cached, or the server did not send it).
+        notices.push(StoryNotice {
+            step: None,
+            problem: StoryProblem::NotLoaded {
+                id: value.to_string(),
+            },
+        });
+        return None;
+    }
     let Some((version, data)) = value.split_once('.') else {
         notices.push(StoryNotice {
             step: None,

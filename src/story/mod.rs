@@ -632,6 +632,8 @@ pub enum StoryProblem {
     NotAStory { detail: String },
     /// No built-in story has this id.
     UnknownStory { id: String },
+    /// The page could not fetch the file of this built-in story.
+    NotLoaded { id: String },
     /// Made by a later release; read as far as possible.
     NewerFormat { found: u32 },
     /// The story has no usable step.
@@ -690,6 +692,13 @@ impl StoryNotice {
                     format!("没有名为“{id}”的内置故事")
                 } else {
                     format!("there is no built-in story “{id}”")
+                }
+            }
+            StoryProblem::NotLoaded { id } => {
+                if zh {
+                    format!("内置故事“{id}”未能加载：请检查网络连接后重新打开链接")
+                } else {
+                    format!("the built-in story “{id}” could not be loaded: check the connection and open the link again")
                 }
             }
             StoryProblem::NewerFormat { found } => {

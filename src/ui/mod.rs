@@ -23,6 +23,7 @@ pub mod playback;
 pub mod saved;
 pub mod state;
 pub mod story;
+pub mod story_files;
 pub mod visibility;
 
 use std::rc::Rc;
@@ -531,6 +532,20 @@ pub fn start() {
         return;
     }
     install_panic_hook();
+    // A story link: the built-in stories' files are fetched first (the page keeps "Loading"
+    // until then), so the page opens at the story's step as with any story link. If a file
+    // does not come, the page opens without it and says so (`StoryProblem::NotLoaded`).
+    if story_files::may_open_builtin(&browser::address_link()) {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = story_files::load_all().await;
+            mount();
+        });
+    } else {
+        mount();
+    }
+}
+
+fn mount() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

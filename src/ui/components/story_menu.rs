@@ -12,7 +12,7 @@ use crate::story::codec::{self, Source, MAX_STORY_LINK_LENGTH};
 use crate::story::{builtin, from_json, Story, StoryNotice};
 use crate::ui::components::qr_code::QrCode;
 use crate::ui::story::OpenStory;
-use crate::ui::{browser, deflate};
+use crate::ui::{browser, deflate, story_files};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct StoryMenuProps {
@@ -33,6 +33,15 @@ struct FileRead {
     making: bool,
 }
 
+/// The built-in stories' files (fetched when the menu first opens, `ui::story_files`).
+#[derive(Clone, PartialEq)]
+enum Builtins {
+    Loading,
+    Ready,
+    /// Why (a short English detail, shown with the translated message).
+    Failed(String),
+}
+
 fn counts(lang: Lang, story: &Story) -> String {
     let q = story.steps.iter().filter(|s| s.question.is_some()).count();
     Text::StoryStepsCount
@@ -48,6 +57,30 @@ pub fn story_menu(props: &StoryMenuProps) -> Html {
     let copied = use_state(|| None::<bool>);
     let link_input = use_node_ref();
     let panel = use_node_ref();
+    let all_loaded = || builtin::loaded().len() == builtin::IDS.len();
+    let listed = use_state(|| {
+        if all_loaded() {
+            Builtins::Ready
+        } else {
+            Builtins::Loading
+        }
+    });
+    // Each press of "Try again" fetches what is still missing.
+    let attempt = use_state(|| 0u32);
+    {
+        let listed = listed.clone();
+        use_effect_with(*attempt, move |_| {
+            if !all_loaded() {
+                listed.set(Builtins::Loading);
+                wasm_bindgen_futures::spawn_local(async move {
+                    listed.set(match story_files::load_all().await {
+                        Ok(()) => Builtins::Ready,
+                        Err(e) => Builtins::Failed(e),
+                    });
+                });
+            }
+        });
+    }
     {
         let panel = panel.clone();
         use_effect_with((), move |_| {
@@ -136,7 +169,7 @@ pub fn story_menu(props: &StoryMenuProps) -> Html {
         })
     };
 
-    let builtins = builtin::all().iter().map(|s| {
+    let builtins = builtin::loaded().into_iter().map(|s| {
         let open = Rc::new(OpenStory {
             story: s.clone(),
             source: Source::Builtin(s.id.clone()),
@@ -273,7 +306,31 @@ pub fn story_menu(props: &StoryMenuProps) -> Html {
                 </button>
             </div>
             <p>{ Text::StoriesIntro.get(lang) }</p>
-            <ul class="story-list">{ for builtins }</ul>
+            <ul class="story-list" aria-busy={(*listed == Builtins::Loading).to_string()}>
+                { for builtins }
+                { match &*listed {
+                    Builtins::Ready => Html::default(),
+                    Builtins::Loading => html! {
+                        <li class="story-item hint-inline" role="status" data-testid="story-list-loading">
+                            { Text::StoriesLoading.get(lang) }
+                        </li>
+                    },
+                    Builtins::Failed(detail) => {
+                        let retry = {
+                            let attempt = attempt.clone();
+                            Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+                        };
+                        html! {
+                            <li class="story-item note warn" role="alert" data-testid="story-list-failed">
+                                <span>{ Text::StoriesLoadFailed.get(lang).replace("{detail}", detail) }</span>
+                                <button type="button" class="btn" data-testid="story-list-retry" onclick={retry}>
+                                    { Text::StoriesRetry.get(lang) }
+                                </button>
+                            </li>
+                        }
+                    }
+                } }
+            </ul>
             <div class="story-open-file">
                 <label class="btn file-btn">
                     { Text::StoryOpenFile.get(lang) }
