@@ -177,6 +177,9 @@ const PIECES_QUEUED: u32 = 2;
 /// Most runs in a piece: with [`PIECES_QUEUED`], what a cancelled ensemble may still run.
 const MAX_PIECE: u32 = 50;
 
+/// Fewest runs in a piece (but the last), however few are left to hand out.
+const MIN_PIECE: u32 = 4;
+
 /// One side's (A's or B's) ensemble in flight, or kept.
 #[derive(Clone)]
 struct SideJob {
@@ -501,6 +504,7 @@ fn dispatch(inner: &mut Inner, i: usize) {
 
 /// Gives run worker `i` one piece, if it has room and there is one left.
 fn dispatch_one(inner: &mut Inner, i: usize) -> bool {
+    let workers = inner.runners.len().max(1) as u32;
     let Some(job) = inner.job.as_mut().filter(|j| j.announced) else {
         return false;
     };
@@ -509,6 +513,13 @@ fn dispatch_one(inner: &mut Inner, i: usize) -> bool {
         return false;
     }
     let total = job.total;
+    // Pieces shrink as the runs left to hand out do, so the workers finish close together.
+    let left: u32 = job
+        .sides
+        .iter()
+        .filter(|s| s.done < total)
+        .map(|s| total - s.next.min(total))
+        .sum();
     let Some((side, s)) = job
         .sides
         .iter_mut()
@@ -517,7 +528,8 @@ fn dispatch_one(inner: &mut Inner, i: usize) -> bool {
     else {
         return false;
     };
-    let count = job.chunk.min(total - s.next);
+    let share = left.div_ceil(2 * workers * PIECES_QUEUED).max(MIN_PIECE);
+    let count = job.chunk.min(share).min(total - s.next);
     let msg = message(&[
         ("type", "run".into()),
         ("generation", job.generation.into()),
