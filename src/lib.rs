@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod qr;
 pub mod scenario;
 pub mod sim;
+pub mod small_sort;
 pub mod story;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1293,7 +1293,7 @@ fn build(preset: &Scenario, changes: &[Change], notices: &mut Vec<Notice>) -> Sc
         return all;
     }
     let mut units: Vec<Unit> = changes.iter().map(|c| c.edit.unit()).collect();
-    units.sort();
+    crate::small_sort::sort_by(&mut units, |a, b| a < b);
     units.dedup();
     let mut accepted: Vec<Unit> = Vec::new();
     let mut current = preset.clone();

@@ -39,15 +39,38 @@ pub struct SavedEntry {
     pub named: Named,
 }
 
+/// The stored object, as written (the fields in the order of the module's example).
+#[derive(serde::Serialize)]
+struct Stored<'a> {
+    app: &'a str,
+    schema: u64,
+    name: String,
+    link: &'a str,
+}
+
+/// The stored object as read: each field as its raw JSON, judged one by one, so that a field
+/// of the wrong type says which field it is (as the skip reasons do).
+#[derive(serde::Deserialize)]
+struct StoredRaw<'a> {
+    #[serde(borrow)]
+    app: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow)]
+    schema: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow)]
+    name: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow)]
+    link: Option<&'a serde_json::value::RawValue>,
+}
+
 /// The stored text of a new entry.
 pub fn entry_json(name: &str, link: &str) -> String {
-    serde_json::json!({
-        "app": APP,
-        "schema": SCHEMA_VERSION,
-        "name": clean_name(name),
-        "link": link,
+    serde_json::to_string(&Stored {
+        app: APP,
+        schema: SCHEMA_VERSION,
+        name: clean_name(name),
+        link,
     })
-    .to_string()
+    .unwrap_or_default()
 }
 
 /// A name as stored: whitespace trimmed, at most [`MAX_NAME_CHARS`] characters.
@@ -109,15 +132,23 @@ impl SkipReason {
 
 /// Reads one stored entry; `Err` says why it is skipped.
 pub fn parse_entry(key: &str, text: &str) -> Result<SavedEntry, SkipReason> {
-    let value: serde_json::Value =
+    // Typed, not through `serde_json::Value` (a map type of its own in the wasm).
+    let whole: &serde_json::value::RawValue =
         serde_json::from_str(text).map_err(|e| SkipReason::NotJson(e.to_string()))?;
-    let obj = value.as_object().ok_or(SkipReason::NotObject)?;
-    if obj.get("app").and_then(|v| v.as_str()) != Some(APP) {
+    if !whole.get().starts_with('{') {
+        return Err(SkipReason::NotObject);
+    }
+    let obj: StoredRaw =
+        serde_json::from_str(whole.get()).map_err(|e| SkipReason::NotJson(e.to_string()))?;
+    let string = |raw: Option<&serde_json::value::RawValue>| {
+        raw.and_then(|r| serde_json::from_str::<String>(r.get()).ok())
+    };
+    if string(obj.app).as_deref() != Some(APP) {
         return Err(SkipReason::NotOurs);
     }
     let schema = obj
-        .get("schema")
-        .and_then(|v| v.as_u64())
+        .schema
+        .and_then(|r| serde_json::from_str::<u64>(r.get()).ok())
         .ok_or(SkipReason::NoSchema)?;
     if schema > SCHEMA_VERSION {
         return Err(SkipReason::NewerSchema(schema));
@@ -125,16 +156,12 @@ pub fn parse_entry(key: &str, text: &str) -> Result<SavedEntry, SkipReason> {
     if schema == 0 {
         return Err(SkipReason::SchemaZero);
     }
-    let name = obj
-        .get("name")
-        .and_then(|v| v.as_str())
-        .map(clean_name)
+    let name = string(obj.name)
+        .map(|n| clean_name(&n))
         .filter(|n| !n.is_empty())
         .ok_or(SkipReason::NoName)?;
-    let link = obj
-        .get("link")
-        .and_then(|v| v.as_str())
-        .ok_or(SkipReason::NoLink)?;
+    let link = string(obj.link).ok_or(SkipReason::NoLink)?;
+    let link = link.as_str();
     let decoded = link::decode(link);
     // A saved entry was written by this page: a notice means it was damaged, except the note
     // that the link was made with an older model, which is shown when it is loaded.
@@ -170,7 +197,7 @@ pub fn read_entries(pairs: &[(String, String)]) -> (Vec<SavedEntry>, Vec<PageNot
             }),
         }
     }
-    entries.sort_by(|a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
+    crate::small_sort::sort_by(&mut entries, |a, b| (&a.name, &a.key) < (&b.name, &b.key));
     (entries, notes)
 }
 

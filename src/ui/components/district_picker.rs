@@ -62,7 +62,7 @@ pub fn district_picker(props: &DistrictPickerProps) -> Html {
                 return;
             }
             error.set(false);
-            list.sort_by_key(|d| d.index());
+            crate::small_sort::sort_by(&mut list, |a, b| a.index() < b.index());
             onchange.emit(Target::Districts(list));
         })
     };
