@@ -61,7 +61,8 @@ fn sampled_days(days: usize, peaks: &[Option<usize>]) -> Vec<usize> {
         out.push(days - 1);
     }
     out.extend(peaks.iter().flatten().copied().filter(|&d| d < days));
-    out.sort_unstable();
+    // One small sort shared by the page's short lists (`small_sort`): no std sort copy.
+    crate::small_sort::sort_by(&mut out, |a, b| a < b);
     out.dedup();
     out
 }

@@ -105,7 +105,7 @@ pub fn place(lines: &[Vec<Option<(i32, i32)>>], per_line: usize, gap: i32) -> Ve
                 .filter(|&d| !near_peak(d) && apart(d))
                 .collect();
             out.extend(peak);
-            out.sort_unstable();
+            crate::small_sort::sort_by(&mut out, |a, b| a < b);
             out
         })
         .collect()
