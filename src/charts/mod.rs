@@ -9,6 +9,7 @@ mod describe;
 mod figure;
 mod marks;
 mod style;
+mod thin;
 
 pub mod districts;
 mod fiscal;
@@ -24,6 +25,7 @@ pub use figure::{
     Figure, Heatmap, HoverRow, LineChart, Marker, PlotFrame, Series, SeriesBand, Stroke,
 };
 pub use style::{sequential, Rgb};
+pub use thin::thin_path;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
