@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::i18n::{Lang, Text};
 use crate::ui::fields::NumberSpec;
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct NumberFieldProps {
     /// `data-testid` of the typed input; the slider's is this plus `-range`.
     pub testid: AttrValue,
@@ -24,8 +24,27 @@ pub struct NumberFieldProps {
     pub value: f64,
     /// Fields drop a typed draft when this changes (a preset was loaded).
     pub epoch: u32,
-    /// A valid value, in the stored unit.
+    /// A valid value, in the stored unit. Not compared (see the `PartialEq` below): a field's
+    /// callback must do the same for as long as its other props, `epoch` included, stay equal.
     pub onchange: Callback<f64>,
+}
+
+/// Every prop but the callback. Parents make their callbacks anew on each render (`reform`), so
+/// comparing them would render every field of the levers again whenever any value moves: a
+/// slider drag redrew some 130 fields per move (BENCHMARKS.md "Where the time of a move
+/// goes"). The callbacks only ever capture what identifies the field (a parameter's key, a
+/// list index), and a list that changes shape bumps `epoch`.
+impl PartialEq for NumberFieldProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.testid == other.testid
+            && self.error_testid == other.error_testid
+            && self.label == other.label
+            && self.help == other.help
+            && self.help_title == other.help_title
+            && self.spec == other.spec
+            && self.value.to_bits() == other.value.to_bits()
+            && self.epoch == other.epoch
+    }
 }
 
 #[component(NumberField)]
