@@ -367,6 +367,16 @@ async fn a_link_in_the_address_applies_and_names_what_it_could_not_use() {
     assert_eq!(count(&root, "link-notices"), 0);
 }
 
+/// Waits `ms` milliseconds (a browser timer).
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 #[wasm_bindgen_test]
 async fn the_address_follows_every_change_without_new_history_entries() {
     let root = mount().await;
@@ -382,8 +392,7 @@ async fn the_address_follows_every_change_without_new_history_entries() {
         type_into(&slider, v);
         yew::scheduler::flush().await;
     }
-    // A drag's `input` events write the address at most every 250 ms (src/ui/address.rs); its
-    // release (`change`) writes it at once.
+    // A drag's release (`change`) writes the address at once.
     fire_change(&slider);
     assert!(
         address_query().contains("epidemic.r0_delta=6.4"),
@@ -394,6 +403,25 @@ async fn the_address_follows_every_change_without_new_history_entries() {
         history.length().unwrap(),
         entries,
         "replaceState, never pushState"
+    );
+    // A drag in motion writes nothing, however long it goes on (src/ui/address.rs): steps
+    // 150 ms apart over 450 ms leave the address as it was; once the slider rests for 250 ms
+    // (no release yet), the last step is written.
+    for v in ["5.5", "5.7", "5.9"] {
+        type_into(&slider, v);
+        yew::scheduler::flush().await;
+        sleep_ms(150).await;
+    }
+    assert!(
+        address_query().contains("epidemic.r0_delta=6.4"),
+        "written during the drag: {}",
+        address_query()
+    );
+    sleep_ms(300).await;
+    assert!(
+        address_query().contains("epidemic.r0_delta=5.9"),
+        "{}",
+        address_query()
     );
     click(&root, "lang-en");
     yew::scheduler::flush().await;

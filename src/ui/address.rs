@@ -1,9 +1,11 @@
 //! Keeps the address bar equal to the state's link without a `history.replaceState` on every
 //! step of a slider drag (≈ 3–6 ms each, and Chromium starts ignoring it when called hundreds of
 //! times in a few seconds: BENCHMARKS.md). A change caused by a range slider's `input` event
-//! (a drag) is written at most every [`DRAG_WRITE_MS`], and at once when the drag ends (its
-//! `change` event); every other change (typing, a preset, a link, the keyboard on a slider,
-//! which sends `change` too) is written at once, as before.
+//! (a drag) is written once the drag has rested for [`DRAG_WRITE_MS`], and at once when it ends
+//! (its `change` event); every other change (typing, a preset, a link, the keyboard on a slider,
+//! which sends `change` too) is written at once, as before. A write every 250 ms during a drag
+//! was the slowest of the drag's frames (one in about 15 moves, ≈ 10 ms: BENCHMARKS.md), so a
+//! drag in motion writes nothing.
 
 use std::cell::RefCell;
 
@@ -13,7 +15,7 @@ use yew::prelude::*;
 
 use super::browser;
 
-/// During a drag, the address is written at most this often.
+/// During a drag, the address is written once the slider has rested this long.
 pub const DRAG_WRITE_MS: i32 = 250;
 
 /// A change this soon after a slider's `input` event comes from that event.
@@ -103,22 +105,24 @@ pub fn use_address(link: String) {
             browser::replace_address(link);
             return;
         }
-        let start_timer = ADDRESS.with(|a| {
+        // Each step of the drag puts the write off again (a trailing debounce).
+        let earlier = ADDRESS.with(|a| {
             let mut a = a.borrow_mut();
             a.pending = Some(link.clone());
-            a.timer.is_none()
+            a.timer.take()
         });
-        if start_timer {
-            if let Some(w) = web_sys::window() {
-                let fire = Closure::once_into_js(flush);
-                let id = w
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(
-                        fire.unchecked_ref(),
-                        DRAG_WRITE_MS,
-                    )
-                    .ok();
-                ADDRESS.with(|a| a.borrow_mut().timer = id);
+        if let Some(w) = web_sys::window() {
+            if let Some(id) = earlier {
+                w.clear_timeout_with_handle(id);
             }
+            let fire = Closure::once_into_js(flush);
+            let id = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    fire.unchecked_ref(),
+                    DRAG_WRITE_MS,
+                )
+                .ok();
+            ADDRESS.with(|a| a.borrow_mut().timer = id);
         }
     });
 }
