@@ -380,13 +380,18 @@ pub fn app() -> Html {
         _ => None,
     };
     let current = ensemble_view.is_of(&state.scenario, state.seed, state.runs);
-    let bands = ensemble_view.bands.clone().filter(|_| current);
+    let bands = ensemble_view
+        .bands
+        .clone()
+        .filter(|_| current && state.bands_shown);
     let ranges = ensemble_view.ranges.clone().filter(|_| current);
     let ensemble_b = state
         .b
         .as_ref()
         .and_then(|b| ensemble_view.b_of(&state.scenario, &b.scenario, state.seed, state.runs));
-    let bands_b = ensemble_b.and_then(|v| v.bands.clone());
+    let bands_b = ensemble_b
+        .and_then(|v| v.bands.clone())
+        .filter(|_| state.bands_shown);
     let ranges_b = ensemble_b.and_then(|v| v.ranges.clone());
     let ensemble_status = ensemble_status(
         &EnsembleStatusProps {
@@ -395,6 +400,8 @@ pub fn app() -> Html {
             seed: state.seed,
             runs: state.runs,
             onruns: dispatch.reform(Action::SetRuns),
+            bands_shown: state.bands_shown,
+            onbands: dispatch.reform(Action::ShowBands),
         },
         lang,
     );
@@ -404,7 +411,7 @@ pub fn app() -> Html {
                 map_indicator={state.map_indicator} {onmap}
                 diff_indicator={state.diff_indicator} {ondiff}
                 playback={state.playback} onplayback={onplayback.clone()}
-                {bands} {ranges} {bands_b} {ranges_b} {ensemble_status} />
+                bands={bands.clone()} ranges={ranges.clone()} bands_b={bands_b.clone()} {ranges_b} {ensemble_status} />
         },
         (Err(e), _) | (_, Some(Err(e))) => html! { <ErrorBanner error={e.clone()} {onreset} /> },
     };
@@ -420,7 +427,7 @@ pub fn app() -> Html {
     let presenting = match (state.presentation, &*results) {
         (Some(slide), Ok(r)) => html! {
             <Presentation a={Shown { results: r.clone(), scenario: state.scenario.clone() }}
-                b={shown_b.clone()} preset={state.preset.clone()} {slide}
+                b={shown_b.clone()} preset={state.preset.clone()} {slide} {bands} {bands_b} {ranges}
                 url={format!("{}?{address}", browser::page_address())}
                 story={presented_story} story_pending={story.pending()}
                 playback={state.playback} onplayback={onplayback.clone()}

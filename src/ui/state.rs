@@ -85,6 +85,9 @@ pub struct AppState {
     pub playback: Playback,
     /// Presentation mode's slide when it is open (not in the link).
     pub presentation: Option<usize>,
+    /// Whether the ensemble's bands are drawn on the charts (on the page and the slides; not
+    /// in the link). The cards' ranges show either way.
+    pub bands_shown: bool,
 }
 
 impl Default for AppState {
@@ -108,6 +111,7 @@ impl Default for AppState {
             saved: Rc::new(Vec::new()),
             playback: Playback::default(),
             presentation: None,
+            bands_shown: true,
         }
     }
 }
@@ -151,6 +155,8 @@ pub enum Action {
     Playback(PlaybackAction),
     /// Presentation mode on a slide, or closed.
     Present(Option<usize>),
+    /// The ensemble's bands on the charts, or not.
+    ShowBands(bool),
 }
 
 /// A change to the scenario. Values arrive already checked at the field.
@@ -361,6 +367,7 @@ impl AppState {
             Action::ShowShare(open) => next.share_open = open,
             Action::Playback(p) => next.playback = self.playback.apply(p),
             Action::Present(slide) => next.presentation = slide,
+            Action::ShowBands(on) => next.bands_shown = on,
             Action::SetMapIndicator(m) => next.map_indicator = m,
             Action::SetDiffIndicator(i) => next.diff_indicator = i,
             Action::SetRuns(n) => next.runs = n.clamp(1, link::MAX_RUNS),

@@ -4,7 +4,8 @@
 //! runs when comparing, which run after A's), the number of runs
 //! (`ensemble-runs`, a choice of counts up to 2,000; any from 1 in a link, where it travels
 //! with the seed), or, without web workers, a plain notice (`ensemble-unavailable`) while the
-//! deterministic run shows as always.
+//! deterministic run shows as always. A checkbox (`bands-toggle`) hides or shows the bands on
+//! the charts, on the page and the slides alike; the cards keep their ranges.
 
 use std::rc::Rc;
 
@@ -28,6 +29,9 @@ pub struct EnsembleStatusProps {
     pub seed: u64,
     pub runs: u32,
     pub onruns: Callback<u32>,
+    /// Whether the bands are drawn on the charts.
+    pub bands_shown: bool,
+    pub onbands: Callback<bool>,
 }
 
 pub fn ensemble_status(props: &EnsembleStatusProps, lang: Lang) -> Html {
@@ -62,6 +66,10 @@ pub fn ensemble_status(props: &EnsembleStatusProps, lang: Lang) -> Html {
         let v = e.target_unchecked_into::<HtmlSelectElement>().value();
         v.parse().unwrap_or(DEFAULT_RUNS).clamp(1, MAX_RUNS)
     });
+    let on_bands = props.onbands.reform(|e: Event| {
+        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            .checked()
+    });
     html! {
         <section class="ensemble" aria-labelledby="ensemble-title">
             <div class="ensemble-head">
@@ -73,6 +81,11 @@ pub fn ensemble_status(props: &EnsembleStatusProps, lang: Lang) -> Html {
                     }) }
                 </select>
                 <span class="ensemble-seed">{ Text::EnsembleSeed.get(lang) }{ " " }{ props.seed }</span>
+                <label class="bands-toggle" title={Text::BandsShowHint.get(lang)}>
+                    <input type="checkbox" data-testid="bands-toggle" checked={props.bands_shown}
+                        onchange={on_bands} />
+                    { Text::BandsShow.get(lang) }
+                </label>
             </div>
             <div class="ensemble-progress" data-testid="ensemble-progress" data-state={state}
                 data-done={done.to_string()} data-total={props.runs.to_string()}

@@ -9,6 +9,8 @@
 //! mode too. Focus goes into the presentation when it opens and back to the Present button
 //! when it closes.
 
+use std::rc::Rc;
+
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
@@ -24,6 +26,7 @@ use crate::i18n::{fmt_date, fmt_quantity, Lang, Quantity, Text};
 use crate::scenario::params::PARAMS;
 use crate::scenario::presets::{self, preset_label};
 use crate::scenario::{Date, Scenario};
+use crate::sim::ensemble::{Bands, Ranges};
 use crate::ui::browser;
 use crate::ui::compare::ChartKind;
 use crate::ui::fields::NumberSpec;
@@ -70,6 +73,15 @@ pub struct PresentationProps {
     /// A story question is waiting for the class's answer: the slide is hidden until then.
     #[prop_or_default]
     pub story_pending: bool,
+    /// The ensemble's bands of A, drawn behind A's lines as on the page.
+    #[prop_or_default]
+    pub bands: Option<Rc<Bands>>,
+    /// B's bands behind B's lines, when comparing.
+    #[prop_or_default]
+    pub bands_b: Option<Rc<Bands>>,
+    /// The ensemble's 5–95% range of each card figure of A (shown for the whole run only).
+    #[prop_or_default]
+    pub ranges: Option<Rc<Ranges>>,
 }
 
 /// The levers of `scenario` that differ from its preset: "label: value unit".
@@ -338,7 +350,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
         Some(&id) => (
             id.title().get(lang).to_string(),
             html! {
-                <ChartCanvas key={id.key()} id={ChartKind::Chart(id)} a={props.a.clone()} b={props.b.clone()} {until} {zoom} />
+                <ChartCanvas key={id.key()} id={ChartKind::Chart(id)} a={props.a.clone()} b={props.b.clone()} {until} {zoom} bands={props.bands.clone()} bands_b={props.bands_b.clone()} />
             },
         ),
         None => (
@@ -358,30 +370,35 @@ pub fn presentation(props: &PresentationProps) -> Html {
             Text::Infections,
             summary.infections_total,
             q(Quantity::People, summary.infections_total),
+            Quantity::People,
         ),
         (
             "detected_total",
             Text::Detected,
             summary.detected_total,
             q(Quantity::People, summary.detected_total),
+            Quantity::People,
         ),
         (
             "gdp_loss_yuan",
             Text::GdpLoss,
             summary.gdp_loss_yuan,
             q(Quantity::Yuan, summary.gdp_loss_yuan),
+            Quantity::Yuan,
         ),
         (
             "jobs_lost_trough",
             Text::JobsLost,
             summary.jobs_lost_trough,
             q(Quantity::People, summary.jobs_lost_trough),
+            Quantity::People,
         ),
         (
             "fiscal_cost_yuan",
             Text::FiscalCost,
             summary.fiscal_cost_yuan,
             q(Quantity::Yuan, summary.fiscal_cost_yuan),
+            Quantity::Yuan,
         ),
     ];
     let recovery = summary
@@ -407,6 +424,24 @@ pub fn presentation(props: &PresentationProps) -> Html {
         ),
         None => Text::WholeYear.get(lang).to_string(),
     };
+    // The ensemble's 90% range under a card, as on the page: of the whole run only.
+    let range = |key: &str, fmt: &dyn Fn(f64) -> String, none: &str| {
+        let (_, [p5, p95]) = props
+            .ranges
+            .as_ref()
+            .filter(|_| until.is_none())?
+            .iter()
+            .find(|(k, _)| k == key)?;
+        let end = |v: &Option<f64>| v.map_or_else(|| none.to_string(), fmt);
+        let attr = |v: &Option<f64>| v.map(|v| format!("{v}")).unwrap_or_default();
+        Some(html! {
+            <span class="card-range" data-testid={format!("presentation-range-{key}")}
+                data-p5={attr(p5)} data-p95={attr(p95)}>
+                { Text::RangeLabel.get(lang) }{ " " }{ end(p5) }{ " – " }{ end(p95) }
+            </span>
+        })
+    };
+    let date_of = |v: f64| fmt_date(lang, Date::from_days_since_epoch(v as i32));
     let preset_name = preset_label(&props.preset)
         .map(|(zh, en)| lang.pick(zh, en).to_string())
         .unwrap_or_else(|| props.preset.to_string());
@@ -453,16 +488,18 @@ pub fn presentation(props: &PresentationProps) -> Html {
                     </div>
                     <p class="pres-asof" data-testid="presentation-as-of">{ as_of }</p>
                     <dl class="pres-cards">
-                        { for headline.iter().map(|(key, label, value, shown)| html! {
+                        { for headline.iter().map(|(key, label, value, shown, quantity)| html! {
                             <div class="pres-card" data-testid={format!("presentation-card-{key}")} data-value={format!("{value}")}>
                                 <dt>{ label.get(lang) }</dt>
                                 <dd>{ shown.clone() }</dd>
+                                { range(key, &|v| q(*quantity, v), "—").unwrap_or_default() }
                             </div>
                         }) }
                         <div class="pres-card" data-testid="presentation-card-recovery_date"
                             data-value={summary.recovery_date.clone().unwrap_or_default()}>
                             <dt>{ Text::RecoveryDate.get(lang) }</dt>
                             <dd>{ recovery }</dd>
+                            { range("recovery_date", &date_of, Text::NotRecovered.get(lang)).unwrap_or_default() }
                         </div>
                     </dl>
                     <div class="pres-qr" data-testid="presentation-qr">
