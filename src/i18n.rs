@@ -353,7 +353,6 @@ pub enum Text {
     StoriesRetry,
     // Bands shown or hidden (the toggle by the ensemble's status)
     BandsShow,
-    BandsShowHint,
 }
 
 impl Text {
@@ -807,10 +806,6 @@ impl Text {
             Text::StoriesRetry => ("重试", "Try again"),
             // Bands shown or hidden (the toggle by the ensemble's status)
             Text::BandsShow => ("在图上显示范围带", "Show the bands on the charts"),
-            Text::BandsShowHint => (
-                "隐藏范围带后，纵轴只按确定性结果取值，曲线看得更清楚；卡片上的90%区间不变。",
-                "Without the bands the y axes follow the deterministic run alone, so its lines are easier to read; the cards keep their 90% ranges.",
-            ),
         }
     }
 }

@@ -81,7 +81,7 @@ pub fn ensemble_status(props: &EnsembleStatusProps, lang: Lang) -> Html {
                     }) }
                 </select>
                 <span class="ensemble-seed">{ Text::EnsembleSeed.get(lang) }{ " " }{ props.seed }</span>
-                <label class="bands-toggle" title={Text::BandsShowHint.get(lang)}>
+                <label class="bands-toggle">
                     <input type="checkbox" data-testid="bands-toggle" checked={props.bands_shown}
                         onchange={on_bands} />
                     { Text::BandsShow.get(lang) }
