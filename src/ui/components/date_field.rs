@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::i18n::{fmt_date, Lang, Text};
 use crate::scenario::Date;
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct DateFieldProps {
     pub testid: AttrValue,
     pub label: AttrValue,
@@ -21,7 +21,22 @@ pub struct DateFieldProps {
     #[prop_or_default]
     pub not_before: Option<Date>,
     pub epoch: u32,
+    /// Not compared, as [`NumberField`](super::number_field::NumberField)'s: it only captures
+    /// what identifies the field, and a list that changes shape bumps `epoch`.
     pub onchange: Callback<Date>,
+}
+
+impl PartialEq for DateFieldProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.testid == other.testid
+            && self.label == other.label
+            && self.help == other.help
+            && self.value == other.value
+            && self.min == other.min
+            && self.max == other.max
+            && self.not_before == other.not_before
+            && self.epoch == other.epoch
+    }
 }
 
 #[component(DateField)]

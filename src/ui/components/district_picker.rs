@@ -6,12 +6,20 @@ use yew::prelude::*;
 use crate::i18n::{Lang, Text};
 use crate::scenario::{District, Target, DISTRICTS};
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct DistrictPickerProps {
     /// Prefix of the controls' test ids and element ids (`interval-0`).
     pub idbase: AttrValue,
     pub value: Target,
+    /// Not compared, as [`NumberField`](super::number_field::NumberField)'s: it only captures
+    /// the list index that `idbase` names.
     pub onchange: Callback<Target>,
+}
+
+impl PartialEq for DistrictPickerProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.idbase == other.idbase && self.value == other.value
+    }
 }
 
 #[component(DistrictPicker)]
