@@ -26,18 +26,19 @@ test("a presentation slide of a link with runs shows the bands and the cards' ra
   const p5 = await pageRange.getAttribute("data-p5");
   const p95 = await pageRange.getAttribute("data-p95");
   expect(Number(p95)).toBeGreaterThan(Number(p5));
+  const rangeText = (await pageRange.innerText()).replace(/\s+/g, " ").trim();
+  const dateText = (await page.getByTestId("range-recovery_date").innerText()).replace(/\s+/g, " ").trim();
 
   await page.getByTestId("present-button").click();
   const pres = page.getByTestId("presentation");
   await expect(pres).toHaveAttribute("data-slide", "0");
   // The slide's chart draws the band: its tooltip reads the 90% range, as the page's does.
   expect(await tooltipAt(page, pres, "infections")).toContain("90%");
-  // The slide's cards carry the same ranges as the page's cards.
+  // The slide's cards carry the same ranges as the page's cards, worded the same.
   const slideRange = pres.getByTestId("presentation-range-infections_total");
-  await expect(slideRange).toHaveAttribute("data-p5", p5);
-  await expect(slideRange).toHaveAttribute("data-p95", p95);
   await expect(slideRange).toContainText(/90%/);
-  await expect(pres.getByTestId("presentation-range-recovery_date")).toHaveCount(1);
+  expect((await slideRange.innerText()).replace(/\s+/g, " ").trim()).toBe(rangeText);
+  expect((await pres.getByTestId("presentation-range-recovery_date").innerText()).replace(/\s+/g, " ").trim()).toBe(dateText);
   await lab.screenshot("bands-presentation");
   await page.keyboard.press("Escape");
   expect(lab.consoleErrors).toEqual([]);

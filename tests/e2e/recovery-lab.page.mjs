@@ -49,8 +49,8 @@
 //                                      presentation-summary (preset, changed levers, figures, qr-code),
 //                                      presentation-card-<key> (data-value as summary-<key>,
 //                                      as of the playback day), presentation-range-<key> (the
-//                                      ensemble's range, data-p5/-p95 as range-<key>; whole
-//                                      year only), presentation-playback-<part>
+//                                      ensemble's range, worded as range-<key>; whole year
+//                                      only), presentation-playback-<part>
 //                                      (the playback bar's test ids with this prefix)
 // Guided stories (issue 6):
 //   stories-button, story-menu         Stories (header) and its menu: story-item-<id>,

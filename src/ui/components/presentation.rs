@@ -424,22 +424,19 @@ pub fn presentation(props: &PresentationProps) -> Html {
         ),
         None => Text::WholeYear.get(lang).to_string(),
     };
-    // The ensemble's 90% range under a card, as on the page: of the whole run only.
-    let range = |key: &str, fmt: &dyn Fn(f64) -> String, none: &str| {
-        let (_, [p5, p95]) = props
+    // The ensemble's 90% range under a card, worded as on the page: of the whole run only.
+    let range = |key: &str, fmt: &dyn Fn(f64) -> String, none: &str| -> Html {
+        let Some((_, [p5, p95])) = props
             .ranges
             .as_ref()
-            .filter(|_| until.is_none())?
-            .iter()
-            .find(|(k, _)| k == key)?;
+            .filter(|_| until.is_none())
+            .and_then(|r| r.iter().find(|(k, _)| k == key))
+        else {
+            return Html::default();
+        };
         let end = |v: &Option<f64>| v.map_or_else(|| none.to_string(), fmt);
-        let attr = |v: &Option<f64>| v.map(|v| format!("{v}")).unwrap_or_default();
-        Some(html! {
-            <span class="card-range" data-testid={format!("presentation-range-{key}")}
-                data-p5={attr(p5)} data-p95={attr(p95)}>
-                { Text::RangeLabel.get(lang) }{ " " }{ end(p5) }{ " – " }{ end(p95) }
-            </span>
-        })
+        let text = format!("{} {} – {}", Text::RangeLabel.get(lang), end(p5), end(p95));
+        html! { <span class="card-range" data-testid={format!("presentation-range-{key}")}>{ text }</span> }
     };
     let date_of = |v: f64| fmt_date(lang, Date::from_days_since_epoch(v as i32));
     let preset_name = preset_label(&props.preset)
@@ -492,14 +489,14 @@ pub fn presentation(props: &PresentationProps) -> Html {
                             <div class="pres-card" data-testid={format!("presentation-card-{key}")} data-value={format!("{value}")}>
                                 <dt>{ label.get(lang) }</dt>
                                 <dd>{ shown.clone() }</dd>
-                                { range(key, &|v| q(*quantity, v), "—").unwrap_or_default() }
+                                { range(key, &|v| q(*quantity, v), "—") }
                             </div>
                         }) }
                         <div class="pres-card" data-testid="presentation-card-recovery_date"
                             data-value={summary.recovery_date.clone().unwrap_or_default()}>
                             <dt>{ Text::RecoveryDate.get(lang) }</dt>
                             <dd>{ recovery }</dd>
-                            { range("recovery_date", &date_of, Text::NotRecovered.get(lang)).unwrap_or_default() }
+                            { range("recovery_date", &date_of, Text::NotRecovered.get(lang)) }
                         </div>
                     </dl>
                     <div class="pres-qr" data-testid="presentation-qr">
