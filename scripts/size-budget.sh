@@ -8,7 +8,8 @@
 # won back 33 KB (core's float reader and Unicode case tables out, the built-in stories
 # fetched as files, our own QR encoder, saved entries without serde_json::Value, one small
 # sort for short lists); the aggregating worker and the engine's new loop added 10 KB:
-# 426.8 KB. Until the rest is won back (BENCHMARKS.md, "Size"), the budget holds the page just
+# 426.8 KB; the bands on the presentation slides and their on/off checkbox 1.9 KB: 428.7 KB.
+# Until the rest is won back (BENCHMARKS.md, "Size"), the budget holds the page just
 # above that, so it cannot grow unnoticed.
 #
 #   scripts/size-budget.sh [DIST_DIR] [LIMIT_BYTES]
@@ -18,7 +19,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 dist="${1:-dist}"
-limit="${2:-427300}"
+limit="${2:-429000}"
 [[ -d "$dist" ]] || die "no $dist/: build the page first (scripts/build.sh)"
 
 mapfile -t files < <(find "$dist" -type f \( -name '*.wasm' -o -name '*.js' \) | sort)
