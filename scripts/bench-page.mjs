@@ -33,8 +33,9 @@
 //                 the charts drawn with the final bands (a MutationObserver sees
 //                 data-state="done", then the next frame), and the longest main-thread long task
 //                 (PerformanceObserver "longtask") between the start and the final frame; with
-//                 --ensemble-cpu 1 (the default) also each main-thread task's own CPU time in
-//                 that span, from a Chromium trace (the renderer main thread's RunTask events,
+//                 --ensemble-cpu 1 (the default) the same seeds again under a Chromium trace
+//                 (apart: tracing slows the workers), for each main-thread task's own CPU time in
+//                 that span, from the trace (the renderer main thread's RunTask events,
 //                 `tdur`): on a shared machine a task's wall time includes the time it waited
 //                 for a core, its CPU time does not;
 //   profile       the same moves again with the canvas 2D context's methods wrapped, to split
@@ -567,7 +568,7 @@ async function coldProfile(browser) {
 }
 
 // One ensemble of ENSEMBLE_RUNS runs, opened by link in a fresh page (see the header).
-async function ensembleRun(browser, seed) {
+async function ensembleRun(browser, seed, traced) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: "zh-CN" });
   const page = await context.newPage();
   const errors = [];
@@ -594,11 +595,11 @@ async function ensembleRun(browser, seed) {
     };
     requestAnimationFrame(watch);
   });
-  if (ENSEMBLE_CPU) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
+  if (traced) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
   await page.goto(new URL(`?v=1&preset=jinzhong-2022&seed=${seed}&runs=${ENSEMBLE_RUNS}`, URL_).href, { waitUntil: "load" });
   await page.waitForFunction(() => window.__ensemble.frameAt !== null, null, { timeout: 180_000 });
   await page.waitForTimeout(300);
-  const trace = ENSEMBLE_CPU ? JSON.parse((await browser.stopTracing()).toString()).traceEvents : null;
+  const trace = traced ? JSON.parse((await browser.stopTracing()).toString()).traceEvents : null;
   const r = await page.evaluate(() => {
     const el = document.querySelector('[data-testid="ensemble-progress"]');
     const e = window.__ensemble;
@@ -682,16 +683,25 @@ try {
   if (e.error) throw new Error(e.error);
   out.engineWasm = { ...stats(e.perRunMs), batch: e.batch, batches: e.batches };
   out.ensemble = { runs: [] };
+  // The timed ensembles run untraced (tracing slows the workers by a third or more); with
+  // --ensemble-cpu 1, the same seeds run again under the trace for the tasks' CPU time.
   for (let i = 0; i < ENSEMBLE_REPEATS; i++) {
-    const r = await ensembleRun(browser, 1 + i * 100000);
-    const cpu = r.longestTaskCpuMs === undefined ? "" : ` (longest in CPU time ${r.longestTaskCpuMs} ms)`;
-    process.stderr.write(`ensemble ${i + 1}/${ENSEMBLE_REPEATS}: ${r.runs} runs in ${r.inWorkersMs.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms${cpu}\n`);
+    const r = await ensembleRun(browser, 1 + i * 100000, false);
+    process.stderr.write(`ensemble ${i + 1}/${ENSEMBLE_REPEATS}: ${r.runs} runs in ${r.inWorkersMs.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms\n`);
     out.ensemble.runs.push(r);
   }
   out.ensemble.inWorkersMs = stats(out.ensemble.runs.map((r) => r.inWorkersMs));
   out.ensemble.toFinalFrameMs = stats(out.ensemble.runs.map((r) => r.toFinalFrameMs));
   out.ensemble.longestTaskMs = stats(out.ensemble.runs.map((r) => r.longestTaskMs));
-  if (ENSEMBLE_CPU) out.ensemble.longestTaskCpuMs = stats(out.ensemble.runs.map((r) => r.longestTaskCpuMs));
+  if (ENSEMBLE_CPU) {
+    out.ensemble.traced = [];
+    for (let i = 0; i < ENSEMBLE_REPEATS; i++) {
+      const r = await ensembleRun(browser, 1 + i * 100000, true);
+      process.stderr.write(`ensemble ${i + 1}/${ENSEMBLE_REPEATS}, traced: ${r.runs} runs in ${r.inWorkersMs.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms, longest in CPU time ${r.longestTaskCpuMs} ms\n`);
+      out.ensemble.traced.push(r);
+    }
+    out.ensemble.longestTaskCpuMs = stats(out.ensemble.traced.map((r) => r.longestTaskCpuMs));
+  }
   process.stderr.write(`profile: ${PROFILE_MOVES} instrumented moves per slider, and a CPU profile\n`);
   out.attribution = {};
   out.cpuProfile = {};

@@ -105,7 +105,7 @@ if (ens && ens.runs.length) {
   });
   if (ens.longestTaskCpuMs) {
     rows.push({
-      figure: "  … its own CPU time (trace; without the time spent waiting for a core)",
+      figure: "  … in CPU time, the same seeds run again under a trace (without the time spent waiting for a core)",
       value: `${ms(ens.longestTaskCpuMs.p50)} / ${ms(ens.longestTaskCpuMs.max)}`,
       target: "",
       status: "",

@@ -171,7 +171,7 @@ pub fn app() -> Html {
         .unwrap_or_else(|| link.clone());
     {
         // The address follows the state, replacing the current entry (during a slider drag
-        // at most every 250 ms, see `address`).
+        // once it rests for 250 ms, see `address`).
         address::use_address(address.clone());
     }
     {
