@@ -124,6 +124,18 @@ test("presentation mode: opens, arrows change the slide, Space plays, Esc leaves
   await expect(deck.getByTestId("district-map")).toBeVisible();
   await page.keyboard.press("Home");
   await expect(deck).toHaveAttribute("data-slide", "0");
+  // On a focused chart the arrows and End move the chart's day, not the slide; PageDown (a
+  // clicker) still changes the slide.
+  await deck.getByTestId("chart-infections").focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("End");
+  await expect(deck.locator(".tooltip-date")).toBeVisible();
+  await expect(deck, "the arrows on a chart move its day").toHaveAttribute("data-slide", "0");
+  await page.keyboard.press("PageDown");
+  await expect(deck).toHaveAttribute("data-slide", "1");
+  await deck.focus();
+  await page.keyboard.press("Home");
+  await expect(deck).toHaveAttribute("data-slide", "0");
 
   // Space plays: the date and the infections figure move on by themselves; Space again pauses.
   const bar = page.getByTestId("presentation-playback-bar");

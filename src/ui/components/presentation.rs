@@ -6,7 +6,8 @@
 //! refuses, it stays what it always is, a fixed layer over the whole viewport. Keys: ← / →
 //! (and PageUp / PageDown, which clickers send) change the slide, Home / End go to the first
 //! or last, Space plays or pauses, Esc leaves; leaving the browser's full screen leaves the
-//! mode too. Focus goes into the presentation when it opens and back to the Present button
+//! mode too. On a focused chart (clicked, or reached with Tab) ← / → and Home / End move the
+//! chart's day, as they do on the page; PageUp / PageDown still change the slide. Focus goes into the presentation when it opens and back to the Present button
 //! when it closes.
 
 use std::rc::Rc;
@@ -185,6 +186,12 @@ fn in_control(e: &KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
 }
 
+fn on_chart(e: &KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.tag_name() == "CANVAS")
+}
+
 fn on_button(e: &KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -322,6 +329,9 @@ pub fn presentation(props: &PresentationProps) -> Html {
             }
             if in_control(&e) {
                 return; // The scrubber and the lists use the arrows themselves.
+            }
+            if on_chart(&e) && matches!(key.as_str(), "ArrowRight" | "ArrowLeft" | "Home" | "End") {
+                return; // A focused chart moves its day with these.
             }
             match key.as_str() {
                 "ArrowRight" | "PageDown" => onslide.emit((slide + 1).min(SLIDES - 1)),
