@@ -68,32 +68,12 @@ pub fn use_address(link: String) {
             }
         });
         let on_change = Closure::<dyn Fn(web_sys::Event)>::new(|_: web_sys::Event| flush());
-        let window = web_sys::window();
-        if let Some(w) = &window {
-            let _ = w.add_event_listener_with_callback_and_bool(
-                "input",
-                on_input.as_ref().unchecked_ref(),
-                true,
-            );
-            let _ = w.add_event_listener_with_callback_and_bool(
-                "change",
-                on_change.as_ref().unchecked_ref(),
-                true,
-            );
-        }
+        let listeners = (
+            browser::WindowListener::new(&["input"], true, on_input),
+            browser::WindowListener::new(&["change"], true, on_change),
+        );
         move || {
-            if let Some(w) = window {
-                let _ = w.remove_event_listener_with_callback_and_bool(
-                    "input",
-                    on_input.as_ref().unchecked_ref(),
-                    true,
-                );
-                let _ = w.remove_event_listener_with_callback_and_bool(
-                    "change",
-                    on_change.as_ref().unchecked_ref(),
-                    true,
-                );
-            }
+            drop(listeners);
             flush();
         }
     });

@@ -188,22 +188,55 @@ pub fn read_chosen_file(
     let _ = reader.read_as_text(&file);
 }
 
+/// A listener on the window for one or more events, removed when dropped: made in an effect,
+/// dropped by the effect's cleanup.
+pub struct WindowListener<T: ?Sized> {
+    events: &'static [&'static str],
+    capture: bool,
+    closure: Closure<T>,
+}
+
+impl<T: ?Sized> WindowListener<T> {
+    /// Listens to `events` with `closure` (in the capture phase if `capture`).
+    pub fn new(
+        events: &'static [&'static str],
+        capture: bool,
+        closure: Closure<T>,
+    ) -> WindowListener<T> {
+        listen(events, capture, closure.as_ref(), true);
+        WindowListener {
+            events,
+            capture,
+            closure,
+        }
+    }
+}
+
+impl<T: ?Sized> Drop for WindowListener<T> {
+    fn drop(&mut self) {
+        listen(self.events, self.capture, self.closure.as_ref(), false);
+    }
+}
+
+/// Adds (`on`) or removes `function` as the window's listener of `events`.
+fn listen(events: &[&str], capture: bool, function: &JsValue, on: bool) {
+    if let Some(w) = web_sys::window() {
+        for event in events {
+            let f = function.unchecked_ref();
+            let _ = if on {
+                w.add_event_listener_with_callback_and_bool(event, f, capture)
+            } else {
+                w.remove_event_listener_with_callback_and_bool(event, f, capture)
+            };
+        }
+    }
+}
+
 /// Calls `on_resize` on every resize of the window while the calling component is mounted.
 #[hook]
 pub fn use_window_resize<F: Fn() + 'static>(on_resize: F) {
     use_effect_with((), move |_| {
-        let listener = Closure::<dyn Fn()>::new(on_resize);
-        let window = web_sys::window();
-        if let Some(w) = &window {
-            let _ = w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(w) = window {
-                let _ = w.remove_event_listener_with_callback(
-                    "resize",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-        }
+        let listener = WindowListener::new(&["resize"], false, Closure::<dyn Fn()>::new(on_resize));
+        move || drop(listener)
     });
 }

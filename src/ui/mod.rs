@@ -194,19 +194,8 @@ pub fn app() -> Html {
                         dispatch.dispatch(Action::SavedRead { entries, notes });
                     }
                 });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w
-                    .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "storage",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            let listener = browser::WindowListener::new(&["storage"], false, listener);
+            move || drop(listener)
         });
     }
     {
@@ -217,23 +206,9 @@ pub fn app() -> Html {
                 let decoded = link::decode(&browser::address_link_fragment_first());
                 dispatch.dispatch(Action::OpenLink(Box::new(decoded)));
             });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                for event in ["hashchange", "popstate"] {
-                    let _ = w
-                        .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
-                }
-            }
-            move || {
-                if let Some(w) = window {
-                    for event in ["hashchange", "popstate"] {
-                        let _ = w.remove_event_listener_with_callback(
-                            event,
-                            listener.as_ref().unchecked_ref(),
-                        );
-                    }
-                }
-            }
+            let listener =
+                browser::WindowListener::new(&["hashchange", "popstate"], false, listener);
+            move || drop(listener)
         });
     }
     {

@@ -28,7 +28,7 @@ use crate::scenario::params::PARAMS;
 use crate::scenario::presets::{self, preset_label};
 use crate::scenario::{Date, Scenario};
 use crate::sim::ensemble::{Bands, Ranges};
-use crate::ui::browser;
+use crate::ui::browser::{self, WindowListener};
 use crate::ui::compare::ChartKind;
 use crate::ui::fields::NumberSpec;
 use crate::ui::playback::{cards_summary, Playback, PlaybackAction};
@@ -219,7 +219,6 @@ pub fn use_present_key(enabled: bool, onopen: Callback<()>) {
             }
         }
         *was_enabled.borrow_mut() = enabled;
-        let window = web_sys::window();
         let listener =
             Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
                 let typing = e
@@ -240,18 +239,8 @@ pub fn use_present_key(enabled: bool, onopen: Callback<()>) {
                     onopen.emit(());
                 }
             });
-        if let Some(w) = &window {
-            let _ =
-                w.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(w) = window {
-                let _ = w.remove_event_listener_with_callback(
-                    "keydown",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-        }
+        let listener = WindowListener::new(&["keydown"], false, listener);
+        move || drop(listener)
     });
 }
 

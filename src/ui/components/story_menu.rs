@@ -198,15 +198,17 @@ pub fn story_menu(props: &StoryMenuProps) -> Html {
                 </ul>
             }
         });
+        // Start the story with the file's notices.
+        let start = |open: &Rc<OpenStory>| {
+            let open = open.clone();
+            let notices = f.notices.clone();
+            props
+                .onstart
+                .reform(move |_: MouseEvent| (open.clone(), notices.clone()))
+        };
         let body = match &f.story {
             Some(open) if open.source == Source::Unlinked => {
-                let start = {
-                    let open = open.clone();
-                    let notices = f.notices.clone();
-                    props
-                        .onstart
-                        .reform(move |_: MouseEvent| (open.clone(), notices.clone()))
-                };
+                let start = start(open);
                 html! {
                     <div class="story-file" data-testid="story-file">
                         <p><strong data-testid="story-file-title">{ open.story.title.get(lang) }</strong>
@@ -242,13 +244,7 @@ pub fn story_menu(props: &StoryMenuProps) -> Html {
                         });
                     })
                 };
-                let start = {
-                    let open = open.clone();
-                    let notices = f.notices.clone();
-                    props
-                        .onstart
-                        .reform(move |_: MouseEvent| (open.clone(), notices.clone()))
-                };
+                let start = start(open);
                 html! {
                     <div class="story-file" data-testid="story-file">
                         <p><strong data-testid="story-file-title">{ open.story.title.get(lang) }</strong>
