@@ -10,7 +10,7 @@
 //! `Float64Array`s (transferred, not copied), which the main thread passes on, transferred
 //! again, to one *aggregating worker*. That one owns the
 //! [`EnsembleAggregator`](crate::ui::ensemble_worker::EnsembleAggregator) (the sorted runs of
-//! every indicator and day), and at most every 150–250 ms while runs arrive, and once at the
+//! every indicator and day), and at most every 150–250 ms (`ensemble_worker::publish_interval_ms`) while runs arrive, and once at the
 //! end, sends a finished view: the quantile bands (transferred) and the card ranges. The main
 //! thread turns these into [`View`]s and redraws.
 //!
