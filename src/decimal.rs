@@ -70,6 +70,55 @@ pub fn parse_f64(text: &str) -> Option<f64> {
     }
 }
 
+/// Writes `x` (finite) as serde_json writes an `f64`: the shortest digits that read back to the
+/// same bits; as a decimal with at least one digit after the point from 1e-5 to below 1e16
+/// (`0.00001`, `2.0`, `1000000000000000.0`), in exponent form outside (`1e-6`, `1.5e+16`).
+pub fn write_f64(out: &mut String, x: f64) {
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    // `{:e}` gives the shortest round-trip digits: `d.ddde±N`.
+    let sci = format!("{:e}", x.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    if x == 0.0 {
+        out.push_str("0.0");
+    } else if (-5..16).contains(&exp) {
+        if exp >= 0 {
+            let point = exp as usize + 1;
+            if digits.len() > point {
+                out.push_str(&digits[..point]);
+                out.push('.');
+                out.push_str(&digits[point..]);
+            } else {
+                out.push_str(&digits);
+                for _ in digits.len()..point {
+                    out.push('0');
+                }
+                out.push_str(".0");
+            }
+        } else {
+            out.push_str("0.");
+            for _ in 1..-exp {
+                out.push('0');
+            }
+            out.push_str(&digits);
+        }
+    } else {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        if exp > 0 {
+            out.push('+');
+        }
+        out.push_str(&exp.to_string());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +255,49 @@ mod tests {
         #[test]
         fn texts_of_number_characters_read_the_same(text in "[-+.eE0-9a-z ]{0,12}") {
             agrees(&text).map_err(TestCaseError::fail)?;
+        }
+    }
+
+    proptest! {
+        /// Numbers are written as serde_json writes them.
+        #[test]
+        fn writes_as_serde_json_writes(bits in any::<u64>()) {
+            let x = f64::from_bits(bits);
+            prop_assume!(x.is_finite());
+            let mut ours = String::new();
+            write_f64(&mut ours, x);
+            prop_assert_eq!(ours, serde_json::to_string(&x).unwrap());
+        }
+    }
+
+    #[test]
+    fn writes_edge_numbers_as_serde_json_writes() {
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            1e15,
+            1e16,
+            1.5e16,
+            1e-4,
+            1e-5,
+            1.5e-5,
+            9.99e-6,
+            1e-6,
+            0.1,
+            0.35,
+            5e-324,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            100.0,
+            1e21,
+            12345.678,
+            123456789012345.6,
+        ] {
+            let mut ours = String::new();
+            write_f64(&mut ours, x);
+            assert_eq!(ours, serde_json::to_string(&x).unwrap(), "{x:?}");
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod decimal;
 pub mod export;
 pub mod i18n;
+pub mod json;
 pub mod qr;
 pub mod scenario;
 pub mod sim;
