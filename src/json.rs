@@ -220,10 +220,13 @@ impl<'a> Fields<'a> {
     }
 
     /// Lets members nobody took pass ([`Fields::finish`] for open formats); still refuses
-    /// names written twice among those taken.
+    /// names written twice among those taken (as serde refused a known field written twice and
+    /// ignored unknown ones).
     pub fn finish_open(self) -> Result<(), Error> {
         for (i, (key, value)) in self.members.iter().enumerate() {
-            if self.taken[i] && self.members[..i].iter().any(|(k, _)| k == key) {
+            // A name is taken at its first place ([`Fields::opt`]); a later one is the repeat.
+            let first = self.members[..i].iter().position(|(k, _)| k == key);
+            if first.is_some_and(|f| self.taken[f]) {
                 return Err(value.error(format!("duplicate field `{key}`")));
             }
         }
@@ -860,6 +863,22 @@ mod tests {
         assert_eq!(
             f.finish().unwrap_err().to_string(),
             "unknown field `b` at line 1 column 15"
+        );
+        let mut f = v.fields().unwrap();
+        assert_eq!(f.get::<u32>("a").unwrap(), 1);
+        assert!(f.finish_open().is_ok(), "an unknown member passes");
+        let twice = parse("{\"a\": 1, \"b\": 2, \"a\": 3, \"c\": 4, \"c\": 5}").unwrap();
+        let mut f = twice.fields().unwrap();
+        assert_eq!(f.get::<u32>("a").unwrap(), 1);
+        assert_eq!(
+            f.finish_open().unwrap_err().to_string(),
+            "duplicate field `a` at line 1 column 23"
+        );
+        let mut f = twice.fields().unwrap();
+        assert_eq!(f.get::<u32>("b").unwrap(), 2);
+        assert!(
+            f.finish_open().is_ok(),
+            "an unknown member written twice passes"
         );
         let mut f = v.fields().unwrap();
         assert_eq!(

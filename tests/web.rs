@@ -717,6 +717,47 @@ fn saved_entries_read_back_or_say_why_not() {
     assert_eq!(notes.len(), 1, "other keys are not ours to judge");
 }
 
+/// Entries saved by earlier releases (written with serde_json) still read, and a new entry is
+/// written as they were, byte for byte; what the reader lets pass and what it skips.
+#[wasm_bindgen_test]
+fn saved_entries_of_earlier_releases_read_and_are_written_the_same() {
+    use recovery_lab::ui::saved::{entry_json, parse_entry};
+    // Written by the release before `json.rs` (serde_json), for this name and link.
+    let earlier = r#"{"app":"recovery-lab","schema":1,"name":"Relief \"90%\" 复苏 \\ back\tslash \u0007 😀","link":"v=1&model=1.0.0&preset=jinzhong-2022&relief.reach=0.9"}"#;
+    let name = "Relief \"90%\" 复苏 \\ back\tslash \u{7} 😀";
+    let link = "v=1&model=1.0.0&preset=jinzhong-2022&relief.reach=0.9";
+    assert_eq!(entry_json(&format!("  {name} \n"), link), earlier);
+    let e = parse_entry("k", earlier).unwrap();
+    assert_eq!((e.name.as_str(), e.link.as_str()), (name, link));
+    assert_eq!(e.named.preset, "jinzhong-2022");
+    // Fields of a later release, spaces, escapes and field order pass.
+    let later = " {\"note\": [1, {\"x\": null}], \"link\": \"v=1&preset=no-outbreak\", \"name\": \"\\u0041 b\", \"schema\": 1, \"app\": \"recovery-lab\", \"note\": 2}\n";
+    let e = parse_entry("k", later).unwrap();
+    assert_eq!(
+        (e.name.as_str(), e.named.preset.as_str()),
+        ("A b", "no-outbreak")
+    );
+    for (text, why) in [
+        ("{\"app\":\"recovery-lab\",\"app\":\"recovery-lab\",\"schema\":1,\"name\":\"x\",\"link\":\"v=1\"}", "duplicate field `app`"),
+        ("{\"app\":\"recovery-lab\",\"schema\":1,\"name\":\"x\",\"link\":\"v=1\"} x", "not JSON"),
+        ("\"recovery-lab\"", "not a JSON object"),
+        ("{\"app\":null}", "not a Recovery Lab entry"),
+        ("{\"app\":[\"recovery-lab\"]}", "not a Recovery Lab entry"),
+        ("{\"app\":\"recovery-lab\",\"schema\":null}", "no schema"),
+        ("{\"app\":\"recovery-lab\",\"schema\":1.0}", "no schema"),
+        ("{\"app\":\"recovery-lab\",\"schema\":-1}", "no schema"),
+        ("{\"app\":\"recovery-lab\",\"schema\":\"1\"}", "no schema"),
+        ("{\"app\":\"recovery-lab\",\"schema\":18446744073709551616}", "no schema"),
+        ("{\"app\":\"recovery-lab\",\"schema\":0}", "schema version 0"),
+        ("{\"app\":\"recovery-lab\",\"schema\":1,\"name\":\"  \",\"link\":\"v=1\"}", "no name"),
+        ("{\"app\":\"recovery-lab\",\"schema\":1,\"name\":7,\"link\":\"v=1\"}", "no name"),
+        ("{\"app\":\"recovery-lab\",\"schema\":1,\"name\":\"x\",\"link\":null}", "no link"),
+    ] {
+        let err = parse_entry("k", text).unwrap_err();
+        assert!(err.message(false).contains(why), "{text}: {}", err.message(false));
+    }
+}
+
 #[wasm_bindgen_test]
 async fn the_share_dialog_says_when_a_link_is_too_long_to_open() {
     use recovery_lab::scenario::link::MAX_LINK_LENGTH;

@@ -16,8 +16,9 @@ pub mod builtin;
 pub mod codec;
 pub mod inflate;
 
-use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
+
+use crate::json::{self, FromJson, Kind, Object, ToJson, Value};
 
 use crate::i18n::{fmt_quantity, sig3, Lang, Quantity};
 use crate::scenario::link::{self, Decoded};
@@ -40,8 +41,7 @@ pub const MAX_CHOICES: usize = 6;
 pub const STORY_APP: &str = "recovery-lab-story";
 
 /// A text in both languages, Chinese first.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bilingual {
     pub zh: String,
     pub en: String,
@@ -54,13 +54,11 @@ impl Bilingual {
 }
 
 /// A story, as its JSON reads.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Story {
     /// Always [`STORY_APP`] when written; optional when read.
-    #[serde(default = "default_app")]
     pub app: String,
     /// Format version; absent means 1.
-    #[serde(default = "default_schema")]
     pub schema: u32,
     /// Lower-case letters, digits and `-`, at most 40 characters.
     pub id: String,
@@ -68,36 +66,24 @@ pub struct Story {
     pub steps: Vec<Step>,
 }
 
-fn default_app() -> String {
-    STORY_APP.to_string()
-}
-
-fn default_schema() -> u32 {
-    STORY_SCHEMA
-}
-
 /// One step: the scenario (A, and B when the link has `b.` keys), the text, and optionally a
 /// question to answer before the results show, and the chart to look at.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Step {
     /// A share link's query (`preset=citywide-lockdown&b.preset=jinzhong-2022`); `lang` in it
     /// is ignored (the reader's language is kept).
     pub link: String,
     /// Shown with the step; may hold placeholders.
     pub text: Bilingual,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<Question>,
     /// A chart key ([`is_chart`]): the chart the step is about (the page scrolls to it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chart: Option<String>,
 }
 
 /// A "predict first" question. Its correct choice is never written in the story: the page
-/// computes it from the step's run. (A flat struct rather than a tagged enum: serde's
-/// buffering for `flatten` and internal tags would weigh on the page's size budget.)
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// computes it from the step's run. (A flat struct, as the JSON is: `kind` says which of the
+/// optional fields apply, [`check_question`] checks them.)
+#[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     pub prompt: Bilingual,
     /// What decides the answer: a metric of [`METRICS`], `name` or `name@YYYY-MM-DD` for the
@@ -105,20 +91,16 @@ pub struct Question {
     pub metric: String,
     pub kind: QuestionKind,
     /// `compare` questions: which side's value is the answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pick: Option<Pick>,
     /// `range` questions: the value the ranges are read against.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub of: Option<Of>,
     pub choices: Vec<Choice>,
     /// Shown with the answer; may hold placeholders.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explain: Option<Bilingual>,
 }
 
 /// How the computed value picks the correct choice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuestionKind {
     /// Two choices, one for side `a` and one for side `b`: the correct one is the side whose
     /// metric is higher (`pick: higher`) or lower (`pick: lower`).
@@ -128,16 +110,14 @@ pub enum QuestionKind {
     Range,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pick {
     Higher,
     Lower,
 }
 
 /// Which value a range question reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Of {
     A,
     B,
@@ -146,26 +126,21 @@ pub enum Of {
 }
 
 /// Scenario A or B of a step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Side {
     A,
     B,
 }
 
 /// One answer a student can pick.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
     pub label: Bilingual,
     /// Compare questions: the side this choice names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<Side>,
     /// Range questions: the lowest value of this choice's range (absent: no lower end).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<f64>,
     /// Range questions: the range ends below this (absent: no upper end).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub below: Option<f64>,
 }
 
@@ -614,15 +589,14 @@ pub fn bad_placeholders(text: &str) -> Vec<String> {
 // Reading and checking a story
 
 /// What a story could not use.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StoryNotice {
     /// The step (from 1), if the problem is in one.
     pub step: Option<usize>,
     pub problem: StoryProblem,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum StoryProblem {
     /// The story link is longer than the maximum; nothing was read.
     TooLong { length: usize, max: usize },
@@ -648,6 +622,26 @@ pub enum StoryProblem {
     Text { detail: String },
     /// `step=` is not a step of the story; the first step opens.
     NoSuchStep { given: String, count: usize },
+}
+
+impl StoryProblem {
+    /// The problem's name, as docs/story-format.md lists it (`step_dropped`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoryProblem::TooLong { .. } => "too_long",
+            StoryProblem::BadEncoding { .. } => "bad_encoding",
+            StoryProblem::NotAStory { .. } => "not_a_story",
+            StoryProblem::UnknownStory { .. } => "unknown_story",
+            StoryProblem::NotLoaded { .. } => "not_loaded",
+            StoryProblem::NewerFormat { .. } => "newer_format",
+            StoryProblem::NoSteps => "no_steps",
+            StoryProblem::StepDropped { .. } => "step_dropped",
+            StoryProblem::QuestionDropped { .. } => "question_dropped",
+            StoryProblem::LinkNotices { .. } => "link_notices",
+            StoryProblem::Text { .. } => "text",
+            StoryProblem::NoSuchStep { .. } => "no_such_step",
+        }
+    }
 }
 
 impl StoryNotice {
@@ -770,30 +764,177 @@ pub struct Read {
     pub notices: Vec<StoryNotice>,
 }
 
-/// The top of a story file, its steps left as raw JSON to be read one by one (serde_json's
-/// `RawValue`: no intermediate tree, one deserializer for everything, a smaller page).
-#[derive(Deserialize)]
+/// The top of a story file, its steps left unread, to be read one by one.
 struct RawStory<'a> {
-    #[serde(default)]
     app: Option<String>,
-    #[serde(default)]
     schema: Option<u64>,
     id: String,
     title: Bilingual,
-    #[serde(borrow)]
-    steps: Vec<&'a serde_json::value::RawValue>,
+    steps: &'a [Value],
 }
 
-/// A step with its question left raw, so that a bad question costs only itself.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+impl<'a> RawStory<'a> {
+    /// Fields this version does not know are let pass (a later version may add some).
+    fn read(top: &'a Value) -> Result<RawStory<'a>, json::Error> {
+        let mut f = top.fields()?;
+        let raw = RawStory {
+            app: f.get_opt("app")?,
+            schema: f.get_opt("schema")?,
+            id: f.get("id")?,
+            title: f.get("title")?,
+            steps: f.req("steps")?.as_array()?,
+        };
+        f.finish_open()?;
+        Ok(raw)
+    }
+}
+
+/// A step with its question left unread, so that a bad question costs only itself.
 struct RawStep<'a> {
     link: String,
     text: Bilingual,
-    #[serde(default, borrow)]
-    question: Option<&'a serde_json::value::RawValue>,
-    #[serde(default)]
+    /// Absent or `null`: no question.
+    question: Option<&'a Value>,
     chart: Option<String>,
+}
+
+impl<'a> RawStep<'a> {
+    /// An unknown field makes the step unreadable (a misspelt `question` is not ignored).
+    fn read(step: &'a Value) -> Result<RawStep<'a>, json::Error> {
+        let mut f = step.fields()?;
+        let raw = RawStep {
+            link: f.get("link")?,
+            text: f.get("text")?,
+            question: f.opt("question").filter(|q| q.kind != Kind::Null),
+            chart: f.get_opt("chart")?,
+        };
+        f.finish()?;
+        Ok(raw)
+    }
+}
+
+impl FromJson for Bilingual {
+    fn from_json(v: &Value) -> Result<Bilingual, json::Error> {
+        let mut f = v.fields()?;
+        let b = Bilingual {
+            zh: f.get("zh")?,
+            en: f.get("en")?,
+        };
+        f.finish()?;
+        Ok(b)
+    }
+}
+
+impl ToJson for Bilingual {
+    fn to_json(&self) -> Value {
+        Object::new()
+            .with("zh", &self.zh)
+            .with("en", &self.en)
+            .build()
+    }
+}
+
+impl FromJson for Question {
+    fn from_json(v: &Value) -> Result<Question, json::Error> {
+        let mut f = v.fields()?;
+        let q = Question {
+            prompt: f.get("prompt")?,
+            metric: f.get("metric")?,
+            kind: f.get("kind")?,
+            pick: f.get_opt("pick")?,
+            of: f.get_opt("of")?,
+            choices: f.get("choices")?,
+            explain: f.get_opt("explain")?,
+        };
+        f.finish()?;
+        Ok(q)
+    }
+}
+
+impl ToJson for Question {
+    fn to_json(&self) -> Value {
+        let o = Object::new()
+            .with("prompt", &self.prompt)
+            .with("metric", &self.metric)
+            .with("kind", &self.kind);
+        let o = with_some(o, "pick", &self.pick);
+        let o = with_some(o, "of", &self.of).with("choices", &self.choices);
+        with_some(o, "explain", &self.explain).build()
+    }
+}
+
+impl FromJson for Choice {
+    fn from_json(v: &Value) -> Result<Choice, json::Error> {
+        let mut f = v.fields()?;
+        let c = Choice {
+            label: f.get("label")?,
+            side: f.get_opt("side")?,
+            from: f.get_opt("from")?,
+            below: f.get_opt("below")?,
+        };
+        f.finish()?;
+        Ok(c)
+    }
+}
+
+impl ToJson for Choice {
+    fn to_json(&self) -> Value {
+        let o = Object::new().with("label", &self.label);
+        let o = with_some(o, "side", &self.side);
+        let o = with_some(o, "from", &self.from);
+        with_some(o, "below", &self.below).build()
+    }
+}
+
+impl ToJson for Step {
+    fn to_json(&self) -> Value {
+        let o = Object::new()
+            .with("link", &self.link)
+            .with("text", &self.text);
+        let o = with_some(o, "question", &self.question);
+        with_some(o, "chart", &self.chart).build()
+    }
+}
+
+/// `o` with the member `key` if `value` is there; without it if not.
+fn with_some<T: ToJson>(o: Object, key: &str, value: &Option<T>) -> Object {
+    match value {
+        Some(v) => o.with(key, v),
+        None => o,
+    }
+}
+
+/// The JSON of an enum written as its snake_case name.
+macro_rules! json_names {
+    ($($t:ident { $($v:ident = $name:literal),+ })+) => {$(
+        impl FromJson for $t {
+            fn from_json(v: &Value) -> Result<$t, json::Error> {
+                match v.as_str()? {
+                    $($name => Ok($t::$v),)+
+                    other => Err(v.error(format!(
+                        "unknown variant `{}`, expected one of {}",
+                        other,
+                        [$(concat!("`", $name, "`")),+].join(", ")
+                    ))),
+                }
+            }
+        }
+
+        impl ToJson for $t {
+            fn to_json(&self) -> Value {
+                match self {
+                    $($t::$v => $name.to_json(),)+
+                }
+            }
+        }
+    )+};
+}
+
+json_names! {
+    QuestionKind { Compare = "compare", Range = "range" }
+    Pick { Higher = "higher", Lower = "lower" }
+    Of { A = "a", B = "b", D = "d" }
+    Side { A = "a", B = "b" }
 }
 
 /// Reads a story from its JSON text. Steps and questions that cannot be used are left out
@@ -806,7 +947,11 @@ pub fn from_json(text: &str) -> Read {
         story: None,
         notices,
     };
-    let raw: RawStory = match serde_json::from_str(text) {
+    let top = match json::parse(text) {
+        Ok(top) => top,
+        Err(e) => return refuse(vec![not_a_story(e.to_string())]),
+    };
+    let raw = match RawStory::read(&top) {
         Ok(r) => r,
         Err(e) => return refuse(vec![not_a_story(e.to_string())]),
     };
@@ -852,7 +997,7 @@ pub fn from_json(text: &str) -> Read {
             ));
             break;
         }
-        if let Some(step) = read_step(raw_step.get(), n, &mut notices) {
+        if let Some(step) = read_step(raw_step, n, &mut notices) {
             steps.push(step);
         }
     }
@@ -873,7 +1018,7 @@ pub fn from_json(text: &str) -> Read {
 }
 
 /// One step, checked; `None` (with a notice) if it cannot be used.
-fn read_step(raw: &str, n: usize, notices: &mut Vec<StoryNotice>) -> Option<Step> {
+fn read_step(raw: &Value, n: usize, notices: &mut Vec<StoryNotice>) -> Option<Step> {
     let drop = |notices: &mut Vec<StoryNotice>, detail: String| {
         notices.push(StoryNotice::new(
             Some(n),
@@ -881,7 +1026,7 @@ fn read_step(raw: &str, n: usize, notices: &mut Vec<StoryNotice>) -> Option<Step
         ));
         None
     };
-    let raw: RawStep = match serde_json::from_str(raw) {
+    let raw = match RawStep::read(raw) {
         Ok(s) => s,
         Err(e) => return drop(notices, e.to_string()),
     };
@@ -937,7 +1082,8 @@ fn read_step(raw: &str, n: usize, notices: &mut Vec<StoryNotice>) -> Option<Step
         ));
     }
     if let Some(q) = raw.question {
-        match serde_json::from_str::<Question>(q.get())
+        match q
+            .read::<Question>()
             .map_err(|e| e.to_string())
             .and_then(|q| check_question(&q, decoded.state.b.is_some()).map(|()| q))
         {
@@ -1076,11 +1222,24 @@ fn shown(text: &str) -> String {
 }
 
 impl Story {
-    /// The story as its JSON file (compact), with `app` and `schema`.
+    /// The story as its JSON file (compact), with `app` and `schema` as this version writes
+    /// them (whatever the fields hold).
     pub fn to_json(&self) -> String {
-        let mut s = self.clone();
-        s.app = STORY_APP.to_string();
-        s.schema = STORY_SCHEMA;
-        serde_json::to_string(&s).unwrap_or_default()
+        json::to_string(&Written(self))
+    }
+}
+
+/// A story as written: its own `app` and `schema` replaced by this version's.
+struct Written<'a>(&'a Story);
+
+impl ToJson for Written<'_> {
+    fn to_json(&self) -> Value {
+        Object::new()
+            .with("app", STORY_APP)
+            .with("schema", &STORY_SCHEMA)
+            .with("id", &self.0.id)
+            .with("title", &self.0.title)
+            .with("steps", &self.0.steps)
+            .build()
     }
 }

@@ -14,6 +14,7 @@
 //! cannot be read (not JSON, another app's or a later schema, no name, a link with problems) is
 //! reported and skipped; it is never deleted, so a later release may still read it.
 
+use crate::json::{self, Object, ToJson, Value};
 use crate::scenario::link::{self, Named};
 
 use super::state::PageNote;
@@ -40,37 +41,28 @@ pub struct SavedEntry {
 }
 
 /// The stored object, as written (the fields in the order of the module's example).
-#[derive(serde::Serialize)]
 struct Stored<'a> {
-    app: &'a str,
-    schema: u64,
     name: String,
     link: &'a str,
 }
 
-/// The stored object as read: each field as its raw JSON, judged one by one, so that a field
-/// of the wrong type says which field it is (as the skip reasons do).
-#[derive(serde::Deserialize)]
-struct StoredRaw<'a> {
-    #[serde(borrow)]
-    app: Option<&'a serde_json::value::RawValue>,
-    #[serde(borrow)]
-    schema: Option<&'a serde_json::value::RawValue>,
-    #[serde(borrow)]
-    name: Option<&'a serde_json::value::RawValue>,
-    #[serde(borrow)]
-    link: Option<&'a serde_json::value::RawValue>,
+impl ToJson for Stored<'_> {
+    fn to_json(&self) -> Value {
+        Object::new()
+            .with("app", APP)
+            .with("schema", &SCHEMA_VERSION)
+            .with("name", &self.name)
+            .with("link", self.link)
+            .build()
+    }
 }
 
 /// The stored text of a new entry.
 pub fn entry_json(name: &str, link: &str) -> String {
-    serde_json::to_string(&Stored {
-        app: APP,
-        schema: SCHEMA_VERSION,
+    json::to_string(&Stored {
         name: clean_name(name),
         link,
     })
-    .unwrap_or_default()
 }
 
 /// A name as stored: whitespace trimmed, at most [`MAX_NAME_CHARS`] characters.
@@ -79,10 +71,10 @@ pub fn clean_name(name: &str) -> String {
 }
 
 /// Why a stored entry is skipped. Said in the reader's language; the parser's own detail
-/// (serde's message) stays as it is, inside the sentence.
+/// (`json::Error`, in English) stays as it is, inside the sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SkipReason {
-    /// The text is not JSON; serde's message.
+    /// The text is not JSON (or names a field twice); the parser's message.
     NotJson(String),
     NotObject,
     /// Another page's entry under a similar key.
@@ -132,23 +124,29 @@ impl SkipReason {
 
 /// Reads one stored entry; `Err` says why it is skipped.
 pub fn parse_entry(key: &str, text: &str) -> Result<SavedEntry, SkipReason> {
-    // Typed, not through `serde_json::Value` (a map type of its own in the wasm).
-    let whole: &serde_json::value::RawValue =
-        serde_json::from_str(text).map_err(|e| SkipReason::NotJson(e.to_string()))?;
-    if !whole.get().starts_with('{') {
+    let whole = json::parse(text).map_err(|e| SkipReason::NotJson(e.to_string()))?;
+    let Ok(mut fields) = whole.fields() else {
         return Err(SkipReason::NotObject);
-    }
-    let obj: StoredRaw =
-        serde_json::from_str(whole.get()).map_err(|e| SkipReason::NotJson(e.to_string()))?;
-    let string = |raw: Option<&serde_json::value::RawValue>| {
-        raw.and_then(|r| serde_json::from_str::<String>(r.get()).ok())
     };
-    if string(obj.app).as_deref() != Some(APP) {
+    // Each field judged on its own, so that a field of the wrong type says which field it is
+    // (as the skip reasons do); fields of a later release pass, a field written twice does not.
+    let (app, schema, name, link) = (
+        fields.opt("app"),
+        fields.opt("schema"),
+        fields.opt("name"),
+        fields.opt("link"),
+    );
+    fields
+        .finish_open()
+        .map_err(|e| SkipReason::NotJson(e.to_string()))?;
+    fn string(v: Option<&Value>) -> Option<&str> {
+        v.and_then(|v| v.as_str().ok())
+    }
+    if string(app) != Some(APP) {
         return Err(SkipReason::NotOurs);
     }
-    let schema = obj
-        .schema
-        .and_then(|r| serde_json::from_str::<u64>(r.get()).ok())
+    let schema = schema
+        .and_then(|v| v.as_u64().ok())
         .ok_or(SkipReason::NoSchema)?;
     if schema > SCHEMA_VERSION {
         return Err(SkipReason::NewerSchema(schema));
@@ -156,12 +154,11 @@ pub fn parse_entry(key: &str, text: &str) -> Result<SavedEntry, SkipReason> {
     if schema == 0 {
         return Err(SkipReason::SchemaZero);
     }
-    let name = string(obj.name)
-        .map(|n| clean_name(&n))
+    let name = string(name)
+        .map(clean_name)
         .filter(|n| !n.is_empty())
         .ok_or(SkipReason::NoName)?;
-    let link = string(obj.link).ok_or(SkipReason::NoLink)?;
-    let link = link.as_str();
+    let link = string(link).ok_or(SkipReason::NoLink)?;
     let decoded = link::decode(link);
     // A saved entry was written by this page: a notice means it was damaged, except the note
     // that the link was made with an older model, which is shown when it is loaded.
