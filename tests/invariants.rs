@@ -5,12 +5,13 @@
 //! Scenarios are drawn from the same tables `validate` checks against: every number of
 //! `PARAMS` anywhere in its range (ends included, whole where required), plus random control
 //! intervals, voucher waves and importations within `validate::LIMITS`. One case in five runs
-//! stochastic from a random seed.
+//! stochastic from a random seed. Each scenario is also written as JSON and read back.
 //!
 //! 10,000 cases by default; `PROPTEST_CASES=N` runs N instead (e.g. a quick local check).
 
 use proptest::prelude::*;
 use proptest::sample::subsequence;
+use recovery_lab::json;
 use recovery_lab::scenario::params::PARAMS;
 use recovery_lab::scenario::presets;
 use recovery_lab::scenario::validate::{self, latest_end, Limit, LIMITS};
@@ -356,6 +357,21 @@ proptest! {
         let outcome = sim::run(&scenario, mode);
         if let Err(broken) = check_outcome(&scenario, &outcome) {
             prop_assert!(false, "{mode:?}: {broken}");
+        }
+    }
+
+    /// Every generated scenario is written as JSON (the file the page exports and the runner
+    /// reads) and read back unchanged, pretty and compact.
+    #[test]
+    fn random_in_range_scenarios_read_back_from_their_json(case in case()) {
+        let s = case.scenario;
+        let pretty = json::to_string_pretty(&s);
+        let compact = json::to_string(&s);
+        for text in [&pretty, &compact] {
+            match json::from_str::<Scenario>(text) {
+                Ok(read) => prop_assert_eq!(read, s.clone()),
+                Err(e) => prop_assert!(false, "{e}\n{text}"),
+            }
         }
     }
 }

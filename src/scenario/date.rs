@@ -1,6 +1,7 @@
 //! Calendar dates as whole days since 1970-01-01 (proleptic Gregorian), written as ISO
 //! `YYYY-MM-DD` in scenarios, links and exports. The engine steps one `Date` a day.
 
+use crate::json::{self, FromJson, ToJson, Value};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
@@ -135,6 +136,21 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl FromJson for Date {
+    /// `"YYYY-MM-DD"`; anything else is refused with [`DateError`]'s message.
+    fn from_json(v: &Value) -> Result<Date, json::Error> {
+        v.as_str()?
+            .parse()
+            .map_err(|e: DateError| v.error(e.to_string()))
+    }
+}
+
+impl ToJson for Date {
+    fn to_json(&self) -> Value {
+        self.to_string().to_json()
     }
 }
 

@@ -1,6 +1,7 @@
 //! Jinzhong's 11 county-level divisions, their ids (used in links, JSON and CSV), names and
 //! 2020-census populations.
 
+use crate::json::{self, FromJson, ToJson, Value};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -162,6 +163,19 @@ impl FromStr for District {
                     s.chars().take(40).collect::<String>()
                 )
             })
+    }
+}
+
+impl FromJson for District {
+    /// Its id (`"yuci"`, …); an unknown one is refused with the list of ids.
+    fn from_json(v: &Value) -> Result<District, json::Error> {
+        super::file::one_of(v, "district", &DISTRICTS.map(|d| (d.id(), d)))
+    }
+}
+
+impl ToJson for District {
+    fn to_json(&self) -> Value {
+        self.id().to_json()
     }
 }
 

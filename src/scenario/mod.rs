@@ -7,6 +7,7 @@
 
 pub mod date;
 pub mod district;
+mod file;
 pub mod link;
 pub mod measures;
 pub mod params;
