@@ -2,6 +2,7 @@
 //! its CSV, the preset round trip through `--scenario`, and its refusal of bad input (exit
 //! code 2, one line on stderr, nothing written).
 
+use recovery_lab::json;
 use recovery_lab::scenario::presets::{self, PRESET_NAMES};
 use recovery_lab::scenario::DISTRICTS;
 use recovery_lab::sim::{Area, Indicator};
@@ -241,17 +242,13 @@ fn ensemble_csv_has_the_city_bands() {
 fn every_preset_round_trips_through_scenario_and_run() {
     let dir = scratch("round-trip");
     for name in PRESET_NAMES {
-        let json = ok(&["scenario", "--preset", name]);
+        let text = ok(&["scenario", "--preset", name]);
         // The printed JSON is the preset, and reads back unchanged.
-        let parsed: recovery_lab::scenario::Scenario = serde_json::from_str(&json).unwrap();
+        let parsed: recovery_lab::scenario::Scenario = json::from_str(&text).unwrap();
         assert_eq!(parsed, presets::preset(name).unwrap(), "{name}");
-        assert_eq!(
-            serde_json::to_string_pretty(&parsed).unwrap() + "\n",
-            json,
-            "{name}"
-        );
+        assert_eq!(json::to_string_pretty(&parsed) + "\n", text, "{name}");
         let file = dir.join(format!("{name}.json"));
-        fs::write(&file, &json).unwrap();
+        fs::write(&file, &text).unwrap();
         let from_file = ok(&["run", "--scenario", path_str(&file), "--summary"]);
         let from_preset = ok(&["run", "--preset", name, "--summary"]);
         assert_eq!(from_file, from_preset, "{name}");
@@ -279,7 +276,7 @@ fn bad_input_exits_2_with_one_line_and_writes_nothing() {
     let preset = presets::jinzhong_2022();
     let write_json = |name: &str, text: String| fs::write(dir.join(name), text).unwrap();
     let pretty = |v: &Value| serde_json::to_string_pretty(v).unwrap();
-    let base = serde_json::to_value(&preset).unwrap();
+    let base: Value = serde_json::from_str(&json::to_string(&preset)).unwrap();
 
     write_json("syntax.json", "{\"start\": \"2022-01-01\",".into());
     write_json("empty.json", String::new());
@@ -539,7 +536,7 @@ fn a_link_runs_exactly_the_scenario_it_holds() {
     // The same numbers as the scenario's JSON file, and no warning for a link the page wrote.
     let run_file = |s: &recovery_lab::scenario::Scenario, name: &str| {
         let file = dir.join(name);
-        fs::write(&file, serde_json::to_string_pretty(s).unwrap()).unwrap();
+        fs::write(&file, json::to_string_pretty(s)).unwrap();
         ok(&["run", "--scenario", path_str(&file), "--summary"])
     };
     // `--runs 1`: the deterministic run (the link has `runs=40`, see below).
@@ -613,7 +610,7 @@ fn a_link_with_bad_values_warns_on_stderr_and_still_runs() {
     expected.relief.runway_extension_days = 45.0;
     let dir = scratch("link-bad");
     let file = dir.join("expected.json");
-    fs::write(&file, serde_json::to_string_pretty(&expected).unwrap()).unwrap();
+    fs::write(&file, json::to_string_pretty(&expected)).unwrap();
     assert_eq!(
         stdout(&out),
         ok(&["run", "--scenario", path_str(&file), "--summary"])

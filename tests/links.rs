@@ -417,11 +417,7 @@ fn every_field_of_a_scenario_has_a_key() {
         }
     }
     let mut missing = Vec::new();
-    walk(
-        "",
-        &serde_json::to_value(presets::jinzhong_2022()).unwrap(),
-        &mut missing,
-    );
+    walk("", &json(&presets::jinzhong_2022()), &mut missing);
     assert!(
         missing.is_empty(),
         "not carried by links (register in PARAMS, or give it a key in link.rs): {missing:?}"
@@ -539,7 +535,7 @@ struct ExpectedNotice {
 
 /// JSON through text and back, so that both sides of a comparison parse floats alike.
 fn json(s: &Scenario) -> Value {
-    serde_json::from_str(&serde_json::to_string(s).unwrap()).unwrap()
+    serde_json::from_str(&recovery_lab::json::to_string(s)).unwrap()
 }
 
 /// The field at a dotted path of a scenario's JSON.

@@ -810,7 +810,7 @@ fn the_ensemble_aggregator_gives_the_whole_ensembles_bands_and_ranges() {
     };
     use recovery_lab::ui::ensemble_worker::{publish_interval_ms, EnsembleAggregator};
     let scenario = recovery_lab::scenario::presets::jinzhong_2022();
-    let json = serde_json::to_string_pretty(&scenario).unwrap();
+    let json = recovery_lab::json::to_string(&scenario);
     let (seed, runs) = (11, 17);
     let keys = figure_keys(&scenario);
     let days = (scenario.end.days_since(scenario.start) + 1) as usize;

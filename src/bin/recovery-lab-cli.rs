@@ -374,9 +374,7 @@ Bad input: one line on stderr, exit code 2, nothing written.";
             }
             Command::Scenario { preset } => {
                 let scenario = load_preset(&preset)?;
-                let json = serde_json::to_string_pretty(&scenario)
-                    .map_err(|e| CliError::new(format!("cannot write the scenario: {e}")))?;
-                print_stdout(&json)
+                print_stdout(&recovery_lab::json::to_string_pretty(&scenario))
             }
             Command::Run(args) => run(&args),
             Command::Story { file } => story(&file),
@@ -533,7 +531,7 @@ Bad input: one line on stderr, exit code 2, nothing written.";
                 let shown = path.display();
                 let text = fs::read_to_string(path)
                     .map_err(|e| CliError::new(format!("cannot read {shown}: {e}")))?;
-                let scenario: Scenario = serde_json::from_str(&text)
+                let scenario: Scenario = recovery_lab::json::from_str(&text)
                     .map_err(|e| CliError::new(format!("{shown} is not a valid scenario: {e}")))?;
                 (scenario, shown.to_string())
             }

@@ -2,7 +2,6 @@
 //! `YYYY-MM-DD` in scenarios, links and exports. The engine steps one `Date` a day.
 
 use crate::json::{self, FromJson, ToJson, Value};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
@@ -123,19 +122,6 @@ impl FromStr for Date {
         };
         let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
         Date::from_ymd(y as i32, m, d).ok_or_else(err)
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
     }
 }
 

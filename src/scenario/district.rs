@@ -2,7 +2,6 @@
 //! 2020-census populations.
 
 use crate::json::{self, FromJson, ToJson, Value};
-use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
@@ -11,8 +10,7 @@ pub const DISTRICT_COUNT: usize = 11;
 
 /// One of Jinzhong's county-level divisions. The discriminant is its index in every
 /// per-district array of the engine.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum District {
     Yuci = 0,
     Taigu = 1,

@@ -2,8 +2,8 @@
 //!
 //! The engine (`crate::sim`) reads a [`Scenario`] and nothing else. Presets live in
 //! [`presets`], the documented range of every number and the checks in [`params`] and
-//! [`validate`]. A scenario serialises to JSON (the command-line runner's `--scenario` file and
-//! the page's export) with the field names below.
+//! [`validate`]. A scenario is written as JSON (the command-line runner's `--scenario` file, the
+//! page's export and import) with the field names below, by `file.rs` with [`crate::json`].
 
 pub mod date;
 pub mod district;
@@ -17,11 +17,8 @@ pub mod validate;
 pub use date::Date;
 pub use district::{District, DISTRICTS, DISTRICT_COUNT};
 
-use serde::{Deserialize, Serialize};
-
 /// Everything one run of the engine needs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     /// First simulated day.
     pub start: Date,
@@ -39,16 +36,14 @@ pub struct Scenario {
 }
 
 /// The virus variant of an importation; each has its own parameter set in [`Epidemic`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Variant {
     Delta,
     Omicron,
 }
 
 /// A dated seed of infections.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Importation {
     pub date: Date,
     pub district: District,
@@ -58,8 +53,7 @@ pub struct Importation {
 }
 
 /// Which districts a measure or wave applies to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
     /// Every district of the city.
     All,
@@ -77,8 +71,7 @@ impl Target {
 }
 
 /// Epidemic assumptions. Sources and ranges: [`params::PARAMS`] and MODEL.md.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Epidemic {
     /// Basic reproduction number of Delta without controls.
     pub r0_delta: f64,
@@ -93,7 +86,7 @@ pub struct Epidemic {
     /// Share of Omicron BA.2 infections without symptoms when found.
     pub asymptomatic_share: f64,
     /// Share of Delta infections without symptoms when found (Delta was mostly symptomatic).
-    #[serde(default = "default_asymptomatic_share_delta")]
+    /// Files saved before the field existed read as 0.3.
     pub asymptomatic_share_delta: f64,
     /// Daily rate at which a symptomatic infection is found without testing, per day.
     pub symptom_detection_rate: f64,
@@ -130,8 +123,7 @@ fn default_asymptomatic_share_delta() -> f64 {
 }
 
 /// Epidemic controls (防控).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Controls {
     /// Dated, district-targeted intervals of measures.
     pub intervals: Vec<ControlInterval>,
@@ -140,8 +132,7 @@ pub struct Controls {
 }
 
 /// Measures in force in some districts from `start` to `end` (both inclusive).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ControlInterval {
     pub start: Date,
     pub end: Date,
@@ -151,8 +142,7 @@ pub struct ControlInterval {
 
 /// What a control interval or the zoning rule switches on. Intensities are 0 (off) to 1
 /// (fully in force); where several apply to one district the stronger wins.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Measures {
     /// School return postponed / schools closed (暂缓返校), 0–1.
     pub schools: f64,
@@ -176,8 +166,7 @@ pub struct Measures {
 
 /// Dynamic zoning: a district enters `measures` when its newly detected cases over the last
 /// 7 days reach `trigger_cases`, and leaves after `release_days` without a new detected case.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ZoningRule {
     pub enabled: bool,
     pub trigger_cases: f64,
@@ -186,8 +175,7 @@ pub struct ZoningRule {
 }
 
 /// Consumption vouchers (消费券) and the consumption response.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Vouchers {
     pub waves: Vec<VoucherWave>,
     /// Extra spending per yuan of voucher subsidy (Liu et al. 2021: 3.4–5.8).
@@ -205,8 +193,7 @@ pub struct Vouchers {
 }
 
 /// What a voucher wave can be spent on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum VoucherKind {
     General,
     Catering,
@@ -214,8 +201,7 @@ pub enum VoucherKind {
 }
 
 /// One wave of vouchers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct VoucherWave {
     pub kind: VoucherKind,
     /// Budget of the wave (the subsidy paid when all are redeemed), yuan.
@@ -230,8 +216,7 @@ pub struct VoucherWave {
 }
 
 /// Housing purchase subsidies (the 25 property measures from 1 June).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct HousingSubsidy {
     /// Budget, yuan (article: 4.8亿元). 0 switches the subsidy off.
     pub budget_yuan: f64,
@@ -247,8 +232,7 @@ pub struct HousingSubsidy {
 }
 
 /// The key-project plan (项目投资).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct KeyProjects {
     /// Number of provincial and city key projects.
     pub count: u32,
@@ -269,8 +253,7 @@ pub struct KeyProjects {
 }
 
 /// Relief for small firms (助企纾困).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Relief {
     /// First day of relief.
     pub start: Date,
@@ -283,8 +266,7 @@ pub struct Relief {
 }
 
 /// Economic assumptions.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Economy {
     /// GDP of 2021, yuan (1843.4亿元).
     pub gdp_2021_yuan: f64,

@@ -426,10 +426,8 @@ impl Pool {
                     sides.push(f.side.clone());
                     continue;
                 }
-                // Pretty, as the JSON export writes it: one serializer in the wasm, not two.
-                let Ok(json) = serde_json::to_string_pretty(&*scenario) else {
-                    return;
-                };
+                // Compact: the workers parse it, nobody reads it.
+                let json = crate::json::to_string(&*scenario);
                 sides.push(SideJob {
                     keys: figure_keys(&scenario),
                     scenario,

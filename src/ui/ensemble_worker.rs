@@ -9,7 +9,7 @@
 //! parsing costs once per ensemble, not once per piece. The page's own link (`scenario::link`)
 //! would do as well only for scenarios whose link fits the decoder's 4,000-character limit
 //! (docs/link-format.md, "Maximum length"); a scenario imported from a JSON file need not, so
-//! JSON it stays (serde_json is in the wasm for the import and export anyway).
+//! JSON it stays (`crate::json`, which the import and export use anyway).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -36,7 +36,7 @@ fn scenario_of(json: &str) -> Result<Rc<Scenario>, JsValue> {
         return Ok(s);
     }
     let scenario: Scenario =
-        serde_json::from_str(json).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        crate::json::from_str(json).map_err(|e| JsValue::from_str(&e.to_string()))?;
     validate(&scenario)
         .map_err(|e| JsValue::from_str(&e.first().map(|e| e.to_string()).unwrap_or_default()))?;
     let scenario = Rc::new(scenario);

@@ -120,7 +120,7 @@ fn compared_for(state: &AppState, value: &str) -> Option<Option<Compared>> {
 
 /// A scenario file's text read as a scenario, or why not (one line per problem).
 fn read_scenario_json(text: &str) -> Result<Scenario, Vec<String>> {
-    let scenario: Scenario = serde_json::from_str(text).map_err(|e| vec![e.to_string()])?;
+    let scenario: Scenario = crate::json::from_str(text).map_err(|e| vec![e.to_string()])?;
     validate(&scenario)
         .map_err(|errors| errors.iter().map(|e| e.to_string()).collect::<Vec<_>>())?;
     Ok(scenario)
@@ -309,13 +309,12 @@ pub fn app() -> Html {
                 (Some(b), Side::B) => ("b", b.scenario.clone()),
                 _ => ("a", state.scenario.clone()),
             };
-            if let Ok(json) = serde_json::to_string_pretty(&*scenario) {
-                let _ = browser::download_text(
-                    &format!("{json}\n"),
-                    &format!("recovery-lab-scenario-{name}.json"),
-                    "application/json",
-                );
-            }
+            let json = crate::json::to_string_pretty(&*scenario);
+            let _ = browser::download_text(
+                &format!("{json}\n"),
+                &format!("recovery-lab-scenario-{name}.json"),
+                "application/json",
+            );
         })
     };
     let on_export_csv = {
