@@ -167,7 +167,7 @@ impl FromStr for District {
 impl FromJson for District {
     /// Its id (`"yuci"`, …); an unknown one is refused with the list of ids.
     fn from_json(v: &Value) -> Result<District, json::Error> {
-        super::file::one_of(v, "district", &DISTRICTS.map(|d| (d.id(), d)))
+        super::file::name_index(v, "district", &DISTRICTS.map(District::id)).map(|i| DISTRICTS[i])
     }
 }
 

@@ -16,7 +16,7 @@
 use std::fmt::Write;
 
 use super::*;
-use crate::json::{self, Error, Fields, FromJson, Kind, Object, ToJson, Value};
+use crate::json::{self, Error, FromJson, Kind, ToJson, Value};
 
 /// Where a value lies in a scenario, for messages: `controls.intervals[2].districts`.
 enum Path<'a> {
@@ -58,17 +58,26 @@ impl Path<'_> {
     }
 }
 
-/// A part of a scenario, read knowing where it lies.
-trait Part: Sized {
-    fn read(v: &Value, at: &Path) -> Result<Self, Error>;
+/// A value of a scenario that reads itself in place from JSON (knowing where it lies, for
+/// messages) and writes itself. Structs list their fields once, as `(name, &field)` tables
+/// (the `object!` macro), read and written by one function each: a field costs the page a
+/// table entry, not a reader of its own.
+trait Slot {
+    fn read(&mut self, v: &Value, at: &Path) -> Result<(), Error>;
+    fn write(&self) -> Value;
 }
 
-/// Values that are read alone: their own message, with the path in front.
+/// Values read alone: their own message, with the path in front.
 macro_rules! leaf {
     ($($ty:ty),+) => {
-        $(impl Part for $ty {
-            fn read(v: &Value, at: &Path) -> Result<$ty, Error> {
-                <$ty>::from_json(v).map_err(|e| at.tag(e))
+        $(impl Slot for $ty {
+            fn read(&mut self, v: &Value, at: &Path) -> Result<(), Error> {
+                *self = <$ty>::from_json(v).map_err(|e| at.tag(e))?;
+                Ok(())
+            }
+
+            fn write(&self) -> Value {
+                self.to_json()
             }
         })+
     };
@@ -76,10 +85,10 @@ macro_rules! leaf {
 
 leaf!(f64, bool, Date, District, Variant, VoucherKind);
 
-impl Part for u32 {
+impl Slot for u32 {
     /// Whole numbers only: `2.5`, `-1` and `1e2` are refused, as serde refused them.
-    fn read(v: &Value, at: &Path) -> Result<u32, Error> {
-        v.as_u32().map_err(|e| {
+    fn read(&mut self, v: &Value, at: &Path) -> Result<(), Error> {
+        *self = v.as_u32().map_err(|e| {
             at.tag(match &v.kind {
                 Kind::Number(n) => v.error(format!(
                     "`{n}` is not a whole number from 0 to {}",
@@ -87,100 +96,180 @@ impl Part for u32 {
                 )),
                 _ => e,
             })
-        })
+        })?;
+        Ok(())
+    }
+
+    fn write(&self) -> Value {
+        self.to_json()
     }
 }
 
-impl<T: Part> Part for Vec<T> {
-    fn read(v: &Value, at: &Path) -> Result<Vec<T>, Error> {
+/// A list item before it is read: every field is then read (or refused), so none of these
+/// values is kept.
+trait Blank {
+    fn blank() -> Self;
+}
+
+impl<T: Slot + Blank> Slot for Vec<T> {
+    fn read(&mut self, v: &Value, at: &Path) -> Result<(), Error> {
         let items = v.as_array().map_err(|e| at.tag(e))?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| T::read(item, &Path::Item(at, i)))
-            .collect()
+        self.clear();
+        for (i, item) in items.iter().enumerate() {
+            let mut t = T::blank();
+            t.read(item, &Path::Item(at, i))?;
+            self.push(t);
+        }
+        Ok(())
+    }
+
+    fn write(&self) -> Value {
+        Value::new(Kind::Array(self.iter().map(Slot::write).collect()))
     }
 }
 
-impl Part for [f64; 12] {
+impl Slot for [f64; 12] {
     /// One value a month, January to December: exactly 12.
-    fn read(v: &Value, at: &Path) -> Result<[f64; 12], Error> {
-        let items: Vec<f64> = Part::read(v, at)?;
-        let len = items.len();
-        items.try_into().map_err(|_| {
-            at.tag(v.error(format!(
-                "invalid length {len}, expected an array of 12 (one value a month)"
-            )))
-        })
+    fn read(&mut self, v: &Value, at: &Path) -> Result<(), Error> {
+        let items = v.as_array().map_err(|e| at.tag(e))?;
+        if items.len() != 12 {
+            return Err(at.tag(v.error(format!(
+                "invalid length {}, expected an array of 12 (one value a month)",
+                items.len()
+            ))));
+        }
+        for (i, (x, item)) in self.iter_mut().zip(items).enumerate() {
+            x.read(item, &Path::Item(at, i))?;
+        }
+        Ok(())
+    }
+
+    fn write(&self) -> Value {
+        self.to_json()
     }
 }
 
-/// Refuses the first member of the object `v` (if it is one) whose name is not in `names`,
-/// before any is read: a misspelt name is reported as such, not as the right one missing.
-fn known(v: &Value, names: &[&str]) -> Result<(), Error> {
-    if let Kind::Object(members) = &v.kind {
-        if let Some((key, value)) = members.iter().find(|(k, _)| !names.contains(&k.as_str())) {
-            return Err(value.error(format!("unknown field `{key}`")));
+/// Reads the object `v` into `fields` (name, field, whether it may be absent): refuses a
+/// member whose name is not among them (the first, in the order written, before any is read,
+/// so that a misspelt name is reported as such rather than the right one as missing), a field
+/// missing unless it may be, and a name written twice.
+fn read_object(
+    v: &Value,
+    at: &Path,
+    fields: &mut [(&'static str, &mut dyn Slot, bool)],
+) -> Result<(), Error> {
+    let mut members = v.fields().map_err(|e| at.tag(e))?;
+    if let Kind::Object(written) = &v.kind {
+        if let Some((key, value)) = written
+            .iter()
+            .find(|(k, _)| !fields.iter().any(|(name, ..)| name == k))
+        {
+            return Err(at.tag(value.error(format!("unknown field `{key}`"))));
         }
     }
-    Ok(())
+    for (name, field, optional) in fields.iter_mut() {
+        match members.opt(name) {
+            Some(item) => field.read(item, &Path::Field(at, name))?,
+            None if *optional => {}
+            None => return Err(at.tag(v.error(format!("missing field `{name}`")))),
+        }
+    }
+    members.finish().map_err(|e| at.tag(e))
 }
 
-/// The member `key` of the object `v` being read, `default` if absent (`None`: required).
-fn member<T: Part>(
-    fields: &mut Fields,
-    v: &Value,
-    key: &'static str,
-    at: &Path,
-    default: Option<T>,
-) -> Result<T, Error> {
-    match (fields.opt(key), default) {
-        (Some(item), _) => T::read(item, &Path::Field(at, key)),
-        (None, Some(d)) => Ok(d),
-        (None, None) => Err(at.tag(v.error(format!("missing field `{key}`")))),
-    }
+/// `fields` (name, field) as an object, in their order.
+fn write_object(fields: &[(&str, &dyn Slot)]) -> Value {
+    Value::new(Kind::Object(
+        fields
+            .iter()
+            .map(|(name, field)| (name.to_string(), field.write()))
+            .collect(),
+    ))
 }
 
 /// A struct of the scenario as a JSON object: its fields listed once, in declaration order,
-/// give both the writer (members in that order) and the reader (every field, since the struct
-/// literal must name them all; `= default` for a field older files lack). The object refuses
-/// members it does not know (first, in the order written) and names written twice.
+/// give both tables, the writer's (members in that order) and the reader's (`= default` for a
+/// field older files lack; a field missing from the list is a compile error in `blank`, for
+/// list items, and a text test failure otherwise, tests/scenario_json.rs).
 macro_rules! object {
     ($ty:ident { $($field:ident $(= $default:expr)?),+ $(,)? }) => {
-        impl ToJson for $ty {
-            fn to_json(&self) -> Value {
-                Object::new()
-                    $(.with(stringify!($field), &self.$field))+
-                    .build()
-            }
-        }
-
-        impl Part for $ty {
-            fn read(v: &Value, at: &Path) -> Result<$ty, Error> {
-                known(v, &[$(stringify!($field)),+]).map_err(|e| at.tag(e))?;
-                let mut fields = v.fields().map_err(|e| at.tag(e))?;
-                let read = $ty {
-                    $($field: member(
-                        &mut fields,
-                        v,
+        impl Slot for $ty {
+            fn read(&mut self, v: &Value, at: &Path) -> Result<(), Error> {
+                $($(self.$field = $default;)?)+
+                read_object(
+                    v,
+                    at,
+                    &mut [$((
                         stringify!($field),
-                        at,
-                        object!(@default $($default)?),
-                    )?,)+
-                };
-                fields.finish().map_err(|e| at.tag(e))?;
-                Ok(read)
+                        &mut self.$field as &mut dyn Slot,
+                        object!(@optional $($default)?),
+                    )),+],
+                )
             }
-        }
 
-        impl FromJson for $ty {
-            fn from_json(v: &Value) -> Result<$ty, Error> {
-                <$ty as Part>::read(v, &Path::Root)
+            fn write(&self) -> Value {
+                write_object(&[$((stringify!($field), &self.$field as &dyn Slot)),+])
             }
         }
     };
-    (@default) => { None };
-    (@default $default:expr) => { Some($default) };
+    (@optional) => { false };
+    (@optional $default:expr) => { true };
+}
+
+impl FromJson for Scenario {
+    fn from_json(v: &Value) -> Result<Scenario, Error> {
+        // Every field is read (or refused): the default preset's values are not kept.
+        let mut s = Scenario::default();
+        s.read(v, &Path::Root)?;
+        Ok(s)
+    }
+}
+
+impl ToJson for Scenario {
+    fn to_json(&self) -> Value {
+        self.write()
+    }
+}
+
+impl Blank for Importation {
+    fn blank() -> Importation {
+        Importation {
+            date: Date::from_days_since_epoch(0),
+            district: District::Yuci,
+            count: 0.0,
+            variant: Variant::Delta,
+        }
+    }
+}
+
+impl Blank for ControlInterval {
+    fn blank() -> ControlInterval {
+        ControlInterval {
+            start: Date::from_days_since_epoch(0),
+            end: Date::from_days_since_epoch(0),
+            districts: Target::All,
+            measures: presets::no_measures(),
+        }
+    }
+}
+
+impl Blank for VoucherWave {
+    fn blank() -> VoucherWave {
+        VoucherWave {
+            kind: VoucherKind::General,
+            budget_yuan: 0.0,
+            start: Date::from_days_since_epoch(0),
+            validity_days: 0,
+            redemption_days: 0.0,
+            districts: Target::All,
+        }
+    }
+}
+
+impl Blank for District {
+    fn blank() -> District {
+        District::Yuci
+    }
 }
 
 object!(Scenario {
@@ -329,35 +418,31 @@ fn unit_name(v: &Value) -> Option<&str> {
     }
 }
 
-/// `v` as one of `names`, or an error listing them.
-pub(super) fn one_of<T: Copy>(v: &Value, what: &str, names: &[(&str, T)]) -> Result<T, Error> {
+/// The index of `v` in `names` (a [`unit_name`]), or an error listing them.
+pub(super) fn name_index(v: &Value, what: &str, names: &[&str]) -> Result<usize, Error> {
     let Some(name) = unit_name(v) else {
         return Err(v
             .as_str()
             .err()
             .unwrap_or_else(|| v.error("expected a string")));
     };
-    names
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| *t)
-        .ok_or_else(|| {
-            let mut message = format!("unknown {what} {}, expected one of ", json::quoted(name));
-            for (i, (n, _)) in names.iter().enumerate() {
-                if i > 0 {
-                    message.push_str(", ");
-                }
-                message.push_str(&json::quoted(n));
+    names.iter().position(|n| *n == name).ok_or_else(|| {
+        let mut message = format!("unknown {what} {}, expected one of ", json::quoted(name));
+        for (i, n) in names.iter().enumerate() {
+            if i > 0 {
+                message.push_str(", ");
             }
-            v.error(message)
-        })
+            message.push_str(&json::quoted(n));
+        }
+        v.error(message)
+    })
 }
 
 const VARIANTS: [(&str, Variant); 2] = [("delta", Variant::Delta), ("omicron", Variant::Omicron)];
 
 impl FromJson for Variant {
     fn from_json(v: &Value) -> Result<Variant, Error> {
-        one_of(v, "variant", &VARIANTS)
+        name_index(v, "variant", &VARIANTS.map(|(n, _)| n)).map(|i| VARIANTS[i].1)
     }
 }
 
@@ -379,7 +464,7 @@ const VOUCHER_KINDS: [(&str, VoucherKind); 3] = [
 
 impl FromJson for VoucherKind {
     fn from_json(v: &Value) -> Result<VoucherKind, Error> {
-        one_of(v, "voucher kind", &VOUCHER_KINDS)
+        name_index(v, "voucher kind", &VOUCHER_KINDS.map(|(n, _)| n)).map(|i| VOUCHER_KINDS[i].1)
     }
 }
 
@@ -393,16 +478,21 @@ impl ToJson for VoucherKind {
     }
 }
 
-impl Part for Target {
-    /// `"all"`, or `{"districts": [...]}` (serde's external tagging of the enum).
-    fn read(v: &Value, at: &Path) -> Result<Target, Error> {
+impl Slot for Target {
+    /// `"all"` (or `{"all": null}`), or `{"districts": [...]}`: serde's external tagging of
+    /// the enum.
+    fn read(&mut self, v: &Value, at: &Path) -> Result<(), Error> {
         const EXPECTED: &str = "\"all\" or {\"districts\": [...]}";
         if unit_name(v) == Some("all") {
-            return Ok(Target::All);
+            *self = Target::All;
+            return Ok(());
         }
         match &v.kind {
             Kind::Object(members) if members.len() == 1 && members[0].0 == "districts" => {
-                Part::read(&members[0].1, &Path::Field(at, "districts")).map(Target::Districts)
+                let mut list = Vec::new();
+                list.read(&members[0].1, &Path::Field(at, "districts"))?;
+                *self = Target::Districts(list);
+                Ok(())
             }
             Kind::Str(s) => Err(at.tag(v.error(format!(
                 "unknown target {}, expected {EXPECTED}",
@@ -422,19 +512,13 @@ impl Part for Target {
             }
         }
     }
-}
 
-impl FromJson for Target {
-    fn from_json(v: &Value) -> Result<Target, Error> {
-        Part::read(v, &Path::Root)
-    }
-}
-
-impl ToJson for Target {
-    fn to_json(&self) -> Value {
+    fn write(&self) -> Value {
         match self {
             Target::All => "all".to_json(),
-            Target::Districts(list) => Object::new().with("districts", list).build(),
+            Target::Districts(list) => {
+                Value::new(Kind::Object(vec![("districts".to_string(), list.write())]))
+            }
         }
     }
 }
