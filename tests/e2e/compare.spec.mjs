@@ -164,6 +164,13 @@ test("JSON export imports again on the page and runs with --scenario; a bad file
   expect(await lab.summaryValues(), "nothing changed").toEqual(cards);
   await lab.importJson.setInputFiles({ name: "junk.json", mimeType: "application/json", buffer: Buffer.from("{") });
   await expect(page.getByTestId("import-error")).toHaveCount(2);
+  // A hand-edited file that lost a field: the message says which, in which part, and where.
+  const edited = JSON.parse(json);
+  delete edited.epidemic.ifr;
+  await lab.importJson.setInputFiles({ name: "edited.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(edited, null, 2)) });
+  await expect(page.getByTestId("import-error")).toHaveCount(3);
+  await expect(page.getByTestId("import-error").last()).toContainText("epidemic: missing field `ifr` at line 4 column 15");
+  expect(await lab.summaryValues(), "nothing changed").toEqual(cards);
   expect(lab.consoleErrors).toEqual([]);
 });
 
