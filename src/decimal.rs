@@ -1,11 +1,15 @@
-//! Decimal text to `f64`, exactly as `str::parse::<f64>` reads it, but through serde_json's
-//! float reader (which the page ships anyway for scenario files).
+//! Decimal text to `f64`, exactly as `str::parse::<f64>` reads it; and `f64` to the number text
+//! of the JSON files the page writes ([`write_f64`]).
 //!
-//! Why: `core`'s own reader (`dec2flt`) carries a 10 KB table of 128-bit powers of five that
-//! does not compress, and with its code it cost the page ≈ 12 KB gzipped, only for the few
-//! numbers a reader types or a link carries. serde_json with `float_roundtrip` rounds
-//! correctly too, so the value is the same to the last bit; the tests compare the two readers
-//! on every form of text `str::parse` accepts, and on texts it refuses.
+//! Why a reader of our own: `core`'s (`dec2flt`) carries a 10 KB table of 128-bit powers of
+//! five that does not compress, and with its code it cost the page ≈ 12 KB gzipped, only for
+//! the few numbers a reader types, a link carries or a scenario file holds. [`parse_f64`]
+//! rounds correctly too (to nearest, ties to even), so the value is the same to the last bit:
+//! one `f64` multiplication or division where both operands are exact (Clinger's fast path:
+//! up to 2^53 times 10^±22), otherwise exact big-integer arithmetic on at most 801 digits and
+//! powers of ten up to ≈ 10^1130 (a fraction of a millisecond; only long or extreme texts take
+//! it), with no tables. The tests compare it with `str::parse` on every form of text that
+//! accepts, on halfway cases and on texts either side of them, and on texts it refuses.
 
 /// `text` read as `str::parse::<f64>` reads it: the same texts are accepted (an optional sign;
 /// digits with an optional `.`, at least one digit; an optional exponent `e`/`E`, sign, digits;
@@ -27,46 +31,167 @@ pub fn parse_f64(text: &str) -> Option<f64> {
     if body.eq_ignore_ascii_case("nan") {
         return Some(f64::NAN);
     }
+    Some(sign * nearest(body.as_bytes())?)
+}
 
-    // Mantissa: digits, an optional point, digits; then an optional exponent.
-    let (mantissa, exponent) = match body.find(['e', 'E']) {
-        Some(at) => (&body[..at], Some(&body[at + 1..])),
-        None => (body, None),
-    };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || !digits(frac) || int.len() + frac.len() == 0 {
-        return None;
-    }
-    if let Some(e) = exponent {
-        let e_digits = e.strip_prefix(['+', '-']).unwrap_or(e);
-        if e_digits.is_empty() || !digits(e_digits) {
-            return None;
+/// The `f64` nearest to the unsigned decimal `text` (ties to even), `None` if it is not digits
+/// with an optional `.` (at least one digit), then optionally `e`/`E`, a sign and digits.
+fn nearest(text: &[u8]) -> Option<f64> {
+    // The value is num × 10^e, num the first 800 significant digits; the rest only matter as
+    // "something nonzero follows" (`sticky`): a halfway point between two `f64`s has at most
+    // 767 significant digits, so the first 800 with a 1 appended are on the same side of
+    // every halfway point as all of them.
+    let mut num = Vec::new();
+    let mut e = 0i64; // as if every digit were kept
+    let mut n = 0i64; // significant digits (from the first nonzero one)
+    let mut any_digit = false; // leading zeros count
+    let mut sticky = false;
+    let mut point = false;
+    let mut exponent = false;
+    let mut rest = text.iter();
+    for &c in rest.by_ref() {
+        match c {
+            b'0'..=b'9' => {
+                any_digit = true;
+                e -= i64::from(point);
+                n += i64::from(n > 0 || c > b'0');
+                if n <= 800 {
+                    mul_add(&mut num, 10, u32::from(c - b'0'));
+                } else {
+                    sticky |= c > b'0';
+                }
+            }
+            b'.' if !point => point = true,
+            b'e' | b'E' => {
+                exponent = true;
+                break;
+            }
+            _ => return None,
         }
     }
+    if !any_digit {
+        return None;
+    }
+    if exponent {
+        let rest = rest.as_slice();
+        let (minus, digits) = match rest.first() {
+            Some(b'-') => (true, &rest[1..]),
+            Some(b'+') => (false, &rest[1..]),
+            _ => (false, rest),
+        };
+        if digits.is_empty() {
+            return None;
+        }
+        // Clamped far beyond any exponent that matters (|x| ≤ 2^40).
+        let mut x = 0i64;
+        for &c in digits {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            x = (x * 10 + i64::from(c - b'0')).min(1 << 40);
+        }
+        e += if minus { -x } else { x };
+    }
+    // 10^(n-1+e) ≤ value < 10^(n+e): beyond these it is infinity or zero.
+    if num.is_empty() || n + e < -324 {
+        return Some(0.0);
+    }
+    if n + e > 310 {
+        return Some(f64::INFINITY);
+    }
+    e += (n - 800).max(0);
+    if sticky {
+        mul_add(&mut num, 10, 1);
+        e -= 1;
+    }
 
-    // The same number in JSON's stricter form: no `+`, no leading zeros, no bare point.
-    let int = int.trim_start_matches('0');
-    let mut json = String::with_capacity(text.len() + 2);
-    if negative {
-        json.push('-');
+    // Clinger's fast path: num and 10^|e| are exact `f64`s, so one rounding gives the answer.
+    let small = num.iter().rev().fold(0u64, |a, &w| a << 32 | u64::from(w));
+    if num.len() <= 2 && small <= 1 << 53 && (-22..=22).contains(&e) {
+        let p = (0..e.abs()).fold(1.0, |p, _| p * 10.0);
+        return Some(if e < 0 {
+            small as f64 / p
+        } else {
+            small as f64 * p
+        });
     }
-    json.push_str(if int.is_empty() { "0" } else { int });
-    if !frac.is_empty() {
-        json.push('.');
-        json.push_str(frac);
+
+    // Exact: value = num / den, then scaled by powers of two so that 1 ≤ num / den < 2:
+    // value = (num / den) × 2^exp2.
+    let mut den = vec![1];
+    let tens = if e > 0 { &mut num } else { &mut den };
+    for _ in 0..e.abs() {
+        mul_add(tens, 10, 0);
     }
-    if let Some(e) = exponent {
-        json.push('e');
-        json.push_str(e);
+    let mut exp2 = 0i64;
+    while !less(&num, &den) {
+        mul_add(&mut den, 2, 0);
+        exp2 += 1;
     }
-    match serde_json::from_str::<f64>(&json) {
-        Ok(v) => Some(v),
-        // The only error left for a well-formed number: too large for an f64 (serde_json
-        // refuses what `str::parse` rounds to infinity). A zero mantissa is zero whatever
-        // its exponent.
-        Err(_) if int.bytes().chain(frac.bytes()).all(|b| b == b'0') => Some(sign * 0.0),
-        Err(_) => Some(sign * f64::INFINITY),
+    while less(&num, &den) {
+        mul_add(&mut num, 2, 0);
+        exp2 -= 1;
+    }
+    if exp2 > 1023 {
+        return Some(f64::INFINITY);
+    }
+    // The significand's bits (53, fewer below 2^-1022) and one more, by long division.
+    let wanted = (exp2 + 1075).min(53);
+    if wanted < 0 {
+        return Some(0.0);
+    }
+    let mut q = 0u64;
+    for _ in 0..=wanted {
+        let bit = !less(&num, &den);
+        if bit {
+            sub(&mut num, &den);
+        }
+        q = q * 2 + u64::from(bit);
+        mul_add(&mut num, 2, 0);
+    }
+    // Round half to even; a carry runs on into the exponent (and up to infinity).
+    let up = q & 1 == 1 && (!num.is_empty() || q & 2 != 0);
+    let exp_bits = if exp2 >= -1022 {
+        ((exp2 + 1022) as u64) << 52
+    } else {
+        0
+    };
+    Some(f64::from_bits(exp_bits + (q >> 1) + u64::from(up)))
+}
+
+// Big naturals: little-endian base-2^32 digits, no zero digit on top (zero is empty).
+
+/// `x = x × m + a` (`m`, `a` < 2^32).
+fn mul_add(x: &mut Vec<u32>, m: u64, a: u32) {
+    let mut carry = u64::from(a);
+    for w in x.iter_mut() {
+        let t = u64::from(*w) * m + carry;
+        *w = t as u32;
+        carry = t >> 32;
+    }
+    if carry > 0 {
+        x.push(carry as u32);
+    }
+}
+
+fn less(a: &[u32], b: &[u32]) -> bool {
+    a.len()
+        .cmp(&b.len())
+        .then_with(|| a.iter().rev().cmp(b.iter().rev()))
+        .is_lt()
+}
+
+/// `a = a - b` (`a` ≥ `b`).
+fn sub(a: &mut Vec<u32>, b: &[u32]) {
+    let mut borrow = false;
+    for (i, w) in a.iter_mut().enumerate() {
+        let (t, b1) = w.overflowing_sub(b.get(i).copied().unwrap_or(0));
+        let (t, b2) = t.overflowing_sub(u32::from(borrow));
+        *w = t;
+        borrow = b1 || b2;
+    }
+    while a.last() == Some(&0) {
+        a.pop();
     }
 }
 
@@ -219,6 +344,12 @@ mod tests {
             "+-1",
             "1-",
             "12345678901234567890e-20",
+            // One past the fast path: 10^±23 is not an `f64`, one rounding more would be wrong.
+            "3e23",
+            "7e23",
+            "7e-23",
+            "9007199254740993",
+            "9007199254740993e-5",
             "0.000000000000000000000000000001e30",
         ];
         for t in texts {
@@ -255,6 +386,265 @@ mod tests {
         #[test]
         fn texts_of_number_characters_read_the_same(text in "[-+.eE0-9a-z ]{0,12}") {
             agrees(&text).map_err(TestCaseError::fail)?;
+        }
+    }
+
+    /// The exact decimal value of `x` (finite, ≥ 0), fixed point with 1076 digits after the
+    /// point (every `f64` and every halfway point between two has at most 1075).
+    fn exact(x: f64) -> String {
+        format!("{x:.1076}")
+    }
+
+    /// `a + b`, both in `exact`'s form.
+    fn add(a: &str, b: &str) -> String {
+        let width = a.len().max(b.len());
+        let (a, b) = (format!("{a:0>width$}"), format!("{b:0>width$}"));
+        let mut out = Vec::new();
+        let mut carry = 0;
+        for (x, y) in a.bytes().rev().zip(b.bytes().rev()) {
+            if x == b'.' {
+                out.push(b'.');
+                continue;
+            }
+            let t = x - b'0' + y - b'0' + carry;
+            out.push(b'0' + t % 10);
+            carry = t / 10;
+        }
+        if carry > 0 {
+            out.push(b'1');
+        }
+        out.reverse();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// `a / 2`, in `exact`'s form (exact: the last digit of `a` is even).
+    fn halve(a: &str) -> String {
+        let mut rest = 0;
+        let out: String = a
+            .bytes()
+            .map(|x| {
+                if x == b'.' {
+                    return '.';
+                }
+                let t = rest * 10 + x - b'0';
+                rest = t % 2;
+                char::from(b'0' + t / 2)
+            })
+            .collect();
+        assert_eq!(rest, 0, "{a} is odd in its last digit");
+        out
+    }
+
+    /// The point halfway between `x` (finite, ≥ 0) and the next `f64` up (2^1024 after
+    /// `f64::MAX`), exactly.
+    fn halfway(x: f64) -> String {
+        let next = if x == f64::MAX {
+            let half = exact(2f64.powi(1023));
+            add(&half, &half)
+        } else {
+            exact(f64::from_bits(x.to_bits() + 1))
+        };
+        halve(&add(&exact(x), &next))
+    }
+
+    /// The decimal `text` (digits and a point) made larger (`up`) or smaller by one unit in
+    /// its last nonzero digit, written with `extra` more digits: `…5000` up is `…5000…01`,
+    /// down is `…4999…99`.
+    fn nudge(text: &str, up: bool, extra: usize) -> String {
+        if up {
+            return format!("{text}{}1", "0".repeat(extra));
+        }
+        let at = text
+            .rfind(|c: char| c.is_ascii_digit() && c != '0')
+            .unwrap();
+        let digit = char::from(text.as_bytes()[at] - 1);
+        let nines = text[at + 1..].replace('0', "9");
+        format!("{}{digit}{nines}{}9", &text[..at], "9".repeat(extra))
+    }
+
+    /// The same value as the fixed-point `text`, as digits without a point and an exponent
+    /// (`0.0125` as `00125e-4`).
+    fn without_point(text: &str) -> String {
+        let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+        format!("{int}{frac}e-{}", frac.len())
+    }
+
+    /// `x`'s halfway point up, just above it and just below it, each in both forms, agree.
+    fn halfway_texts_agree(x: f64, extra: usize) -> Result<(), String> {
+        let h = halfway(x);
+        for t in [h.clone(), nudge(&h, true, extra), nudge(&h, false, extra)] {
+            agrees(&t)?;
+            agrees(&without_point(&t))?;
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_test_arithmetic_is_right() {
+        assert_eq!(add("0.95", "0.05"), "1.00");
+        assert_eq!(add("99.5", "0.5"), "100.0");
+        assert_eq!(halve("3.0"), "1.5");
+        assert_eq!(halve("10.10"), "05.05");
+        // 1 + 2^-53, and 2^-1075 ≈ 2.4703282292062327e-324 (ending in 5: 1075 digits).
+        assert!(
+            halfway(1.0).starts_with("1.00000000000000011102230246251565404236316680908203125000")
+        );
+        assert!(halfway(0.0).starts_with(&format!("0.{}24703282292062327", "0".repeat(323))));
+        assert!(halfway(0.0).ends_with("50"));
+        assert_eq!(nudge("1.25", true, 2), "1.25001");
+        assert_eq!(nudge("1.250", false, 1), "1.24999");
+        assert_eq!(nudge("100", false, 0), "0999");
+        assert_eq!(without_point("0.0125"), "00125e-4");
+        assert_eq!(without_point("7"), "7e-0");
+    }
+
+    #[test]
+    fn halfway_points_round_to_even() {
+        // 2^-1075 (halfway to the smallest subnormal) reads as 0; 3 × 2^-1075 as 2 × 2^-1074.
+        assert_eq!(parse_f64(&halfway(0.0)), Some(0.0));
+        assert_eq!(parse_f64(&halfway(5e-324)), Some(1e-323));
+        // Halfway between f64::MAX and 2^1024 is infinity, just below it f64::MAX.
+        assert_eq!(parse_f64(&halfway(f64::MAX)), Some(f64::INFINITY));
+        assert_eq!(
+            parse_f64(&nudge(&halfway(f64::MAX), false, 0)),
+            Some(f64::MAX)
+        );
+        for bits in (0..40)
+            .chain((1 << 52) - 20..(1 << 52) + 20)
+            .chain(0x7FEF_FFFF_FFFF_FFFF - 40..=0x7FEF_FFFF_FFFF_FFFF)
+            .chain([
+                1.0f64.to_bits(),
+                0.1f64.to_bits(),
+                9007199254740992f64.to_bits(),
+            ])
+        {
+            halfway_texts_agree(f64::from_bits(bits), 0).unwrap();
+            halfway_texts_agree(f64::from_bits(bits), 300).unwrap();
+        }
+    }
+
+    #[test]
+    fn long_extreme_and_empty_texts_read_as_str_parse_reads_them() {
+        let zeros = "0".repeat(100_000);
+        let digits: String = (0..10_000)
+            .map(|i| char::from(b'0' + (i * 7 % 10) as u8))
+            .collect();
+        let texts = [
+            format!("1{zeros}e-100000"),
+            format!("0.{zeros}1e100001"),
+            format!("0.{zeros}1e100000"),
+            format!("{zeros}.{zeros}"),
+            format!("{zeros}.{zeros}e-99999999999999999999"),
+            format!("-{zeros}1.5{zeros}"),
+            format!("1{zeros}"),
+            format!("0.{zeros}1"),
+            digits.clone(),
+            format!("{digits}e-9999"),
+            format!("{digits}e-10300"),
+            format!("{digits}e-10320"),
+            format!("0.{digits}"),
+            format!("0.{digits}e-300"),
+            format!("0.{digits}e-320"),
+            format!("{digits}e100000000000000000000"),
+            format!("{digits}e-100000000000000000000"),
+            format!("{digits}e99999999999999999999999999999999"),
+            "1e99999999999999999999".into(),
+            "1e-99999999999999999999".into(),
+            "0e999999999".into(),
+            "0e-999999999".into(),
+            "-0.0e+99999999999999999999999".into(),
+            format!("1e{zeros}1"),
+            format!("1e-{zeros}1"),
+            format!("1e{zeros}"),
+        ];
+        for t in &texts {
+            agrees(t).unwrap();
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn halfway_points_and_their_neighbours_read_the_same(
+            bits in any::<u64>(),
+            subnormal in 0u64..1 << 53,
+            extra in 0usize..700,
+        ) {
+            let x = f64::from_bits(bits & !(1 << 63));
+            prop_assume!(x.is_finite());
+            halfway_texts_agree(x, extra).map_err(TestCaseError::fail)?;
+            halfway_texts_agree(f64::from_bits(subnormal), extra).map_err(TestCaseError::fail)?;
+        }
+
+        /// The shortest digits of a random `f64` written with 17 to 25 digits (`{:e}`), and the
+        /// same with the last digit one more and one less: texts either side of a boundary.
+        #[test]
+        fn long_scientific_texts_and_their_nudges_read_the_same(
+            bits in any::<u64>(),
+            precision in 16usize..25,
+        ) {
+            let x = f64::from_bits(bits);
+            prop_assume!(x.is_finite());
+            let text = format!("{x:.precision$e}");
+            let (mantissa, exp) = text.split_once('e').unwrap();
+            let exp: i64 = exp.parse().unwrap();
+            let (sign, mantissa) = mantissa.split_at(usize::from(mantissa.starts_with('-')));
+            let digits = mantissa.replace('.', "");
+            let scaled = format!("0.{digits}");
+            let up = nudge(&format!("{scaled}0"), true, 0);
+            let down = nudge(&scaled, false, 0);
+            for m in [&scaled, &up, &down] {
+                let t = format!("{sign}{m}e{}", exp + 1);
+                agrees(&t).map_err(TestCaseError::fail)?;
+            }
+            agrees(&text).map_err(TestCaseError::fail)?;
+        }
+
+        /// A halfway point cut to 17–40 significant digits, and one unit more and less there.
+        #[test]
+        fn halfway_points_cut_short_read_the_same(bits in any::<u64>(), keep in 17usize..40) {
+            let x = f64::from_bits(bits & !(1 << 63));
+            prop_assume!(x.is_finite());
+            let h = halfway(x);
+            let (int, frac) = h.split_once('.').unwrap();
+            let all = format!("{int}{frac}");
+            let lead = all.len() - all.trim_start_matches('0').len();
+            let cut = &all[..(lead + keep).min(all.len())];
+            let exp = int.len() as i64 - cut.len() as i64;
+            let up = nudge(&format!("{cut}0"), true, 0);
+            for m in [cut, &up, &nudge(cut, false, 0)] {
+                agrees(&format!("{m}e{exp}")).map_err(TestCaseError::fail)?;
+            }
+        }
+
+        #[test]
+        fn random_digits_with_random_exponents_read_the_same(
+            digits in "[0-9]{1,40}",
+            point in 0usize..41,
+            exp in -400i64..400,
+        ) {
+            let point = point.min(digits.len());
+            let text = format!("{}.{}e{exp}", &digits[..point], &digits[point..]);
+            agrees(&text).map_err(TestCaseError::fail)?;
+            agrees(&format!("{digits}e{exp}")).map_err(TestCaseError::fail)?;
+        }
+
+        /// Around the fast path's bounds: up to 2^54, exponents up to ±30.
+        #[test]
+        fn short_integers_scaled_by_powers_of_ten_read_the_same(
+            d in 0u64..1 << 54,
+            exp in -30i64..30,
+        ) {
+            agrees(&format!("{d}e{exp}")).map_err(TestCaseError::fail)?;
+        }
+
+        #[test]
+        fn long_mantissas_read_the_same(
+            digits in prop::collection::vec(0u8..10, 700..1300),
+            exp in -1700i64..400,
+        ) {
+            let digits: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+            agrees(&format!("{digits}e{exp}")).map_err(TestCaseError::fail)?;
+            agrees(&format!("0.{digits}e{}", exp + 300)).map_err(TestCaseError::fail)?;
         }
     }
 
