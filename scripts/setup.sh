@@ -6,7 +6,7 @@
 #   trunk 0.21.14                                         (cargo install; ~13 min on 2 cores)
 #   wasm-bindgen-cli at Cargo.lock's wasm-bindgen version (cargo install; ~5 min)
 #   chromium, chromium-driver, a CJK font                 (apt-get, as root)
-#   @playwright/test, binaryen (wasm-opt)                 (npm ci; no browser download)
+#   @playwright/test, binaryen (wasm-opt), terser         (npm ci; no browser download)
 #   the crates in Cargo.lock                              (cargo fetch, so Trunk can build offline)
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -73,14 +73,14 @@ else
     [[ -x "$CHROMIUM" && -x "$CHROMEDRIVER" ]] || die "after apt-get: no $CHROMIUM or $CHROMEDRIVER"
 fi
 
-# --- Node packages: Playwright (no browser download) and binaryen's wasm-opt -------------------
+# --- Node packages: Playwright (no browser download), binaryen's wasm-opt, terser --------------
 command -v node >/dev/null || die "node not found: Node.js 20 or newer is needed"
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 ((node_major >= 20)) || die "Node.js $node_major found; Playwright needs 20 or newer"
 # Playwright only downloads browsers on `npx playwright install`, which is never run; the tests
 # drive $CHROMIUM. Skip npm ci when node_modules already matches package-lock.json.
 if [[ -f node_modules/.package-lock.json && node_modules/.package-lock.json -nt package-lock.json ]] \
-    && [[ -x node_modules/.bin/wasm-opt && -x node_modules/.bin/playwright ]]; then
+    && [[ -x node_modules/.bin/wasm-opt && -x node_modules/.bin/playwright && -x node_modules/.bin/terser ]]; then
     note "npm packages (package-lock.json): present"
 else
     note "npm packages: npm ci"

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Writes the service worker (sw.js) of a Trunk build: Trunk runs this as a post_build hook
-// (Trunk.toml), after it has written every file of the build into its staging folder and before
-// it moves them to dist/.
+// Writes the service worker (sw.js) of a Trunk build. Run by scripts/post-build.mjs, Trunk's
+// post_build hook (Trunk.toml), after Trunk has written every file of the build into its staging
+// folder and scripts/minify-js.mjs has minified its JavaScript, before Trunk moves them to dist/.
 //
 // It reads the template static/sw.js and replaces the block between its marker lines
 // (`// @build-values-start` … `// @build-values-end`) with
@@ -14,6 +14,11 @@
 // worker's scope (the folder of index.html), sorted. A release build gets ENABLED = true; a debug
 // build (`trunk serve`) gets ENABLED = false with VERSION "dev" and no list: the same bytes on every
 // rebuild, a worker that caches nothing (see static/sw.js).
+//
+// A release build's worker is minified (terser; a classic script, so its top-level names stay):
+// the header line and the three value lines above come first, verbatim, one per line (the e2e
+// tests read them), then the template's code after the block, minified. Whatever precedes the
+// block in the template is comments only and is dropped.
 //
 // Environment (set by Trunk): TRUNK_STAGING_DIR, TRUNK_SOURCE_DIR, TRUNK_PROFILE.
 // By hand, on a built dist/:  TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release node scripts/sw-precache.mjs
@@ -73,5 +78,23 @@ if (release) {
   console.log(`sw-precache: debug build, ${WORKER} caches nothing`);
 }
 
-const out = [...lines.slice(0, start), `// Written by scripts/sw-precache.mjs (${release ? "release" : "debug"} build).`, ...values, ...lines.slice(end + 1)];
+const header = `// Written by scripts/sw-precache.mjs (${release ? "release" : "debug"} build).`;
+let out;
+if (release) {
+  const { minify } = await import("terser").catch(() =>
+    fail("terser is not installed in node_modules: run scripts/setup.sh (npm ci, package-lock.json)"),
+  );
+  const rest = lines.slice(end + 1).join("\n");
+  let code;
+  try {
+    // Not a module: VERSION, PRECACHE and ENABLED are declared in the lines before this code.
+    ({ code } = await minify(rest, { module: false, compress: true, mangle: true, format: { comments: false } }));
+  } catch (e) {
+    fail(`minifying static/${WORKER}: ${e.message}${e.line ? ` (line ${e.line + end + 1} of the template)` : ""}`);
+  }
+  if (typeof code !== "string" || code.length === 0) fail(`minifying static/${WORKER}: terser returned no code`);
+  out = [header, ...values, code];
+} else {
+  out = [...lines.slice(0, start), header, ...values, ...lines.slice(end + 1)];
+}
 await fs.writeFile(path.join(staging, WORKER), out.join("\n"));
