@@ -7,10 +7,12 @@
 # QR codes, chart tables) and the ensemble worker took the page to 458.4 KB; the `size` branch
 # won back 33 KB (core's float reader and Unicode case tables out, the built-in stories
 # fetched as files, our own QR encoder, saved entries without serde_json::Value, one small
-# sort for short lists); the aggregating worker and the engine's new loop added 10 KB:
-# 426.8 KB; the bands on the presentation slides and their on/off checkbox 1.9 KB: 428.7 KB.
-# Until the rest is won back (BENCHMARKS.md, "Size"), the budget holds the page just
-# above that, so it cannot grow unnoticed.
+# sort for short lists), and the page grew back to 428.7 KB. serde then left the page (the
+# scenario, story and saved-scenario JSON through src/json.rs, our own float reader: 395.4 KB)
+# and the release build minifies its JavaScript (390.6 KB; 390.4 KB with the engine's exact
+# square root). The budget holds the page just above that, under the target, so it cannot grow
+# unnoticed: a change that needs more raises it here, with its reason in BENCHMARKS.md "Size"
+# (where the next 13 KB are wanted: the engine compiled for speed).
 #
 #   scripts/size-budget.sh [DIST_DIR] [LIMIT_BYTES]
 set -euo pipefail
@@ -19,7 +21,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 dist="${1:-dist}"
-limit="${2:-429000}"
+limit="${2:-391500}"
 [[ -d "$dist" ]] || die "no $dist/: build the page first (scripts/build.sh)"
 
 mapfile -t files < <(find "$dist" -type f \( -name '*.wasm' -o -name '*.js' \) | sort)
