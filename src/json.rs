@@ -86,7 +86,8 @@ impl Value {
         }
     }
 
-    fn expected(&self, what: &str) -> Error {
+    /// "invalid type: number `5`, expected `what`" (what this value is, and what was wanted).
+    pub fn expected(&self, what: &str) -> Error {
         let found = match &self.kind {
             Kind::Null => "null".to_string(),
             Kind::Bool(b) => format!("boolean `{b}`"),
@@ -188,14 +189,6 @@ impl<'a> Fields<'a> {
     /// The member `key` read as a `T`.
     pub fn get<T: FromJson>(&mut self, key: &str) -> Result<T, Error> {
         self.req(key)?.read()
-    }
-
-    /// The member `key` read as a `T`, or `default` if absent.
-    pub fn get_or<T: FromJson>(&mut self, key: &str, default: T) -> Result<T, Error> {
-        match self.opt(key) {
-            Some(v) => v.read(),
-            None => Ok(default),
-        }
     }
 
     /// The member `key` read as a `T`, `None` if absent or null.

@@ -440,43 +440,28 @@ pub(super) fn name_index(v: &Value, what: &str, names: &[&str]) -> Result<usize,
     })
 }
 
-const VARIANTS: [(&str, Variant); 2] = [("delta", Variant::Delta), ("omicron", Variant::Omicron)];
-
 impl FromJson for Variant {
     fn from_json(v: &Value) -> Result<Variant, Error> {
-        name_index(v, "variant", &VARIANTS.map(|(n, _)| n)).map(|i| VARIANTS[i].1)
+        name_index(v, "variant", &Variant::ALL.map(Variant::id)).map(|i| Variant::ALL[i])
     }
 }
 
 impl ToJson for Variant {
     fn to_json(&self) -> Value {
-        let name = VARIANTS
-            .iter()
-            .find(|(_, t)| t == self)
-            .map_or("", |(n, _)| n);
-        name.to_json()
+        self.id().to_json()
     }
 }
 
-const VOUCHER_KINDS: [(&str, VoucherKind); 3] = [
-    ("general", VoucherKind::General),
-    ("catering", VoucherKind::Catering),
-    ("car", VoucherKind::Car),
-];
-
 impl FromJson for VoucherKind {
     fn from_json(v: &Value) -> Result<VoucherKind, Error> {
-        name_index(v, "voucher kind", &VOUCHER_KINDS.map(|(n, _)| n)).map(|i| VOUCHER_KINDS[i].1)
+        name_index(v, "voucher kind", &VoucherKind::ALL.map(VoucherKind::id))
+            .map(|i| VoucherKind::ALL[i])
     }
 }
 
 impl ToJson for VoucherKind {
     fn to_json(&self) -> Value {
-        let name = VOUCHER_KINDS
-            .iter()
-            .find(|(_, t)| t == self)
-            .map_or("", |(n, _)| n);
-        name.to_json()
+        self.id().to_json()
     }
 }
 
@@ -503,15 +488,7 @@ impl Slot for Target {
             Kind::Object(_) => Err(at.tag(v.error(format!(
                 "expected {EXPECTED}, an object with the one member `districts`"
             )))),
-            _ => {
-                let found = match &v.kind {
-                    Kind::Number(n) => format!("number `{n}`"),
-                    Kind::Bool(b) => format!("boolean `{b}`"),
-                    Kind::Array(_) => "an array".to_string(),
-                    _ => "null".to_string(),
-                };
-                Err(at.tag(v.error(format!("invalid type: {found}, expected {EXPECTED}"))))
-            }
+            _ => Err(at.tag(v.expected(EXPECTED))),
         }
     }
 

@@ -776,16 +776,13 @@ impl Item for Importation {
         &mut s.importations
     }
     fn write(&self, out: &mut String) {
-        let variant = match self.variant {
-            Variant::Delta => "delta",
-            Variant::Omicron => "omicron",
-        };
         let _ = write!(
             out,
-            "{}_{}_{}_{variant}",
+            "{}_{}_{}_{}",
             self.date,
             self.district.id(),
-            number_text(self.count)
+            number_text(self.count),
+            self.variant.id()
         );
     }
     fn read(text: &str) -> Result<Self, PartError> {
@@ -796,11 +793,10 @@ impl Item for Importation {
             .map_err(|_| part_err("district", f[1], Fault::UnknownName))?;
         let count = limited(f[2], &validate::IMPORTATION_COUNT)
             .map_err(|fault| part_err("count", f[2], fault))?;
-        let variant = match f[3] {
-            "delta" => Variant::Delta,
-            "omicron" => Variant::Omicron,
-            other => return Err(part_err("variant", other, Fault::UnknownName)),
-        };
+        let variant = Variant::ALL
+            .into_iter()
+            .find(|v| v.id() == f[3])
+            .ok_or_else(|| part_err("variant", f[3], Fault::UnknownName))?;
         Ok(Importation {
             date,
             district,
@@ -855,14 +851,10 @@ impl Item for VoucherWave {
         &mut s.vouchers.waves
     }
     fn write(&self, out: &mut String) {
-        let kind = match self.kind {
-            VoucherKind::General => "general",
-            VoucherKind::Catering => "catering",
-            VoucherKind::Car => "car",
-        };
         let _ = write!(
             out,
-            "{kind}_{}_{}_{}_{}_",
+            "{}_{}_{}_{}_{}_",
+            self.kind.id(),
             number_text(self.budget_yuan),
             self.start,
             self.validity_days,
@@ -872,12 +864,10 @@ impl Item for VoucherWave {
     }
     fn read(text: &str) -> Result<Self, PartError> {
         let f = fields(text, 6)?;
-        let kind = match f[0] {
-            "general" => VoucherKind::General,
-            "catering" => VoucherKind::Catering,
-            "car" => VoucherKind::Car,
-            other => return Err(part_err("kind", other, Fault::UnknownName)),
-        };
+        let kind = VoucherKind::ALL
+            .into_iter()
+            .find(|k| k.id() == f[0])
+            .ok_or_else(|| part_err("kind", f[0], Fault::UnknownName))?;
         let budget_yuan = limited(f[1], &validate::WAVE_BUDGET_YUAN)
             .map_err(|fault| part_err("budget_yuan", f[1], fault))?;
         let start = parse_date(f[2]).ok_or_else(|| part_err("start", f[2], Fault::NotADate))?;

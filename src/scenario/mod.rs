@@ -42,6 +42,18 @@ pub enum Variant {
     Omicron,
 }
 
+impl Variant {
+    pub const ALL: [Variant; 2] = [Variant::Delta, Variant::Omicron];
+
+    /// Its name in scenario files and links.
+    pub fn id(self) -> &'static str {
+        match self {
+            Variant::Delta => "delta",
+            Variant::Omicron => "omicron",
+        }
+    }
+}
+
 /// A dated seed of infections.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Importation {
@@ -198,6 +210,23 @@ pub enum VoucherKind {
     General,
     Catering,
     Car,
+}
+
+impl VoucherKind {
+    pub const ALL: [VoucherKind; 3] = [
+        VoucherKind::General,
+        VoucherKind::Catering,
+        VoucherKind::Car,
+    ];
+
+    /// Its name in scenario files, links and the page's wave editor.
+    pub fn id(self) -> &'static str {
+        match self {
+            VoucherKind::General => "general",
+            VoucherKind::Catering => "catering",
+            VoucherKind::Car => "car",
+        }
+    }
 }
 
 /// One wave of vouchers.

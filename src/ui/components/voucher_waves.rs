@@ -14,20 +14,6 @@ use crate::scenario::{Scenario, VoucherKind};
 use crate::ui::fields::WaveNumber;
 use crate::ui::state::{Edit, WaveEdit};
 
-const KINDS: [VoucherKind; 3] = [
-    VoucherKind::General,
-    VoucherKind::Catering,
-    VoucherKind::Car,
-];
-
-fn kind_key(k: VoucherKind) -> &'static str {
-    match k {
-        VoucherKind::General => "general",
-        VoucherKind::Catering => "catering",
-        VoucherKind::Car => "car",
-    }
-}
-
 fn kind_text(k: VoucherKind) -> Text {
     match k {
         VoucherKind::General => Text::KindGeneral,
@@ -64,7 +50,7 @@ pub fn voucher_waves(props: &VoucherWavesProps) -> Html {
                 };
                 let on_kind = props.onedit.reform(move |e: Event| {
                     let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-                    let kind = KINDS.iter().copied().find(|k| kind_key(*k) == v).unwrap_or(VoucherKind::General);
+                    let kind = VoucherKind::ALL.into_iter().find(|k| k.id() == v).unwrap_or(VoucherKind::General);
                     edit(WaveEdit::Kind(kind))
                 });
                 let kind_id = format!("f-{idbase}-kind");
@@ -84,8 +70,8 @@ pub fn voucher_waves(props: &VoucherWavesProps) -> Html {
                             <div class="field">
                                 <label class="field-label" for={kind_id.clone()}>{ Text::WaveKind.get(lang) }</label>
                                 <select id={kind_id} data-testid={format!("{idbase}-kind")} onchange={on_kind}>
-                                    { for KINDS.iter().map(|&k| html! {
-                                        <option value={kind_key(k)} selected={k == w.kind}>{ kind_text(k).get(lang) }</option>
+                                    { for VoucherKind::ALL.iter().map(|&k| html! {
+                                        <option value={k.id()} selected={k == w.kind}>{ kind_text(k).get(lang) }</option>
                                     }) }
                                 </select>
                             </div>
