@@ -22,6 +22,7 @@
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { listFiles, minifyJs } from "./build-files.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const release = process.env.TRUNK_PROFILE === "release";
@@ -34,16 +35,6 @@ function fail(msg) {
   process.exit(1);
 }
 
-async function listJs(dir, rel = "") {
-  const out = [];
-  for (const entry of await fs.readdir(path.join(dir, rel), { withFileTypes: true })) {
-    const p = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listJs(dir, p)));
-    else if (entry.isFile() && p.endsWith(".js") && !SKIP.has(p)) out.push(p);
-  }
-  return out.sort();
-}
-
 const sri = (body) => `sha384-${createHash("sha384").update(body).digest("base64")}`;
 
 if (!staging) fail("TRUNK_STAGING_DIR is not set (run by Trunk as a post_build hook)");
@@ -52,25 +43,17 @@ if (!release) {
   process.exit(0);
 }
 
-// Loaded here so that a debug build needs no terser; a missing one gets a clear message.
-const { minify } = await import("terser").catch(() =>
-  fail("terser is not installed in node_modules: run scripts/setup.sh (npm ci, package-lock.json)"),
-);
 const indexPath = path.join(staging, INDEX);
 let index = await fs.readFile(indexPath, "utf8").catch((e) => fail(e.message));
 let before = 0;
 let after = 0;
-for (const f of await listJs(staging)) {
+const files = (await listFiles(staging)).filter((f) => f.endsWith(".js") && !SKIP.has(f)).sort();
+for (const f of files) {
   const file = path.join(staging, f);
   const code = await fs.readFile(file, "utf8");
   let result;
   try {
-    result = await minify(code, {
-      module: true,
-      compress: true,
-      mangle: true,
-      format: { comments: false },
-    });
+    result = await minifyJs(code, true, fail);
   } catch (e) {
     fail(`${f}: ${e.message}${e.line ? ` (line ${e.line}, column ${e.col})` : ""}`);
   }

@@ -26,6 +26,7 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { listFiles, minifyJs } from "./build-files.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -38,16 +39,6 @@ const END = "// @build-values-end";
 function fail(msg) {
   console.error(`sw-precache: ${msg}`);
   process.exit(1);
-}
-
-async function listFiles(dir, rel = "") {
-  const out = [];
-  for (const entry of await fs.readdir(path.join(dir, rel), { withFileTypes: true })) {
-    const p = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(dir, p)));
-    else if (entry.isFile()) out.push(p);
-  }
-  return out;
 }
 
 if (!staging) fail("TRUNK_STAGING_DIR is not set (run by Trunk as a post_build hook)");
@@ -81,14 +72,11 @@ if (release) {
 const header = `// Written by scripts/sw-precache.mjs (${release ? "release" : "debug"} build).`;
 let out;
 if (release) {
-  const { minify } = await import("terser").catch(() =>
-    fail("terser is not installed in node_modules: run scripts/setup.sh (npm ci, package-lock.json)"),
-  );
   const rest = lines.slice(end + 1).join("\n");
   let code;
   try {
     // Not a module: VERSION, PRECACHE and ENABLED are declared in the lines before this code.
-    ({ code } = await minify(rest, { module: false, compress: true, mangle: true, format: { comments: false } }));
+    ({ code } = await minifyJs(rest, false, fail));
   } catch (e) {
     fail(`minifying static/${WORKER}: ${e.message}${e.line ? ` (line ${e.line + end + 1} of the template)` : ""}`);
   }
