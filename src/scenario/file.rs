@@ -11,9 +11,10 @@
 //! A refusal names where in the scenario the problem is, and where in the text (the object
 //! for a missing field, the value otherwise), e.g. ``epidemic: missing field `ifr` at line 4
 //! column 15``, ``controls.intervals[0].measures.testing_every_days: `-1` is not a whole number
-//! from 0 to 4294967295 at line 56 column 33`` (list items counted from 0). serde also accepted a unit
-//! variant written `{"yuci": null}`, so this does too; it never accepted anything else this
-//! refuses (tests/scenario_json.rs checks 2,761 changed texts against what serde did).
+//! from 0 to 4294967295 at line 56 column 33`` (list items counted from 0). serde also
+//! accepted a unit variant written `{"yuci": null}`, so this does too; it never accepted
+//! anything else this refuses (tests/scenario_json.rs checks 2,761 changed texts against what
+//! serde did).
 
 use std::fmt::Write;
 

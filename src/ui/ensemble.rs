@@ -10,9 +10,10 @@
 //! `Float64Array`s (transferred, not copied), which the main thread passes on, transferred
 //! again, to one *aggregating worker*. That one owns the
 //! [`EnsembleAggregator`](crate::ui::ensemble_worker::EnsembleAggregator) (the sorted runs of
-//! every indicator and day), and at most every 150–250 ms (`ensemble_worker::publish_interval_ms`) while runs arrive, and once at the
-//! end, sends a finished view: the quantile bands (transferred) and the card ranges. The main
-//! thread turns these into [`View`]s and redraws.
+//! every indicator and day), and at most every 150–250 ms while runs arrive
+//! (`ensemble_worker::publish_interval_ms`), and once at the end, sends a finished view: the
+//! quantile bands (transferred) and the card ranges. The main thread turns these into
+//! [`View`]s and redraws.
 //!
 //! With a scenario B the same pool runs B's ensemble (same seed and run count) after A's, into
 //! a second aggregate. A side already finished for the same scenario, seed and runs is kept

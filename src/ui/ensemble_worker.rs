@@ -111,9 +111,9 @@ impl EnsembleAggregator {
         })
     }
 
-    /// Takes a piece of `count` runs as [`ensemble_chunk`] gave it. Returns whether a view
-    /// is due now (then every run taken is merged) (the last run is in, or [`publish_interval_ms`] has passed since the last
-    /// view); an error if the piece does not fit.
+    /// Takes a piece of `count` runs as [`ensemble_chunk`] gave it. Returns whether a view is
+    /// due now (the last run is in, or [`publish_interval_ms`] has passed since the last view;
+    /// then every run taken is merged); an error if the piece does not fit.
     pub fn add(
         &mut self,
         count: u32,

@@ -7,8 +7,8 @@
 //! (and PageUp / PageDown, which clickers send) change the slide, Home / End go to the first
 //! or last, Space plays or pauses, Esc leaves; leaving the browser's full screen leaves the
 //! mode too. On a focused chart (clicked, or reached with Tab) ← / → and Home / End move the
-//! chart's day, as they do on the page; PageUp / PageDown still change the slide. Focus goes into the presentation when it opens and back to the Present button
-//! when it closes.
+//! chart's day, as they do on the page; PageUp / PageDown still change the slide. Focus goes
+//! into the presentation when it opens and back to the Present button when it closes.
 
 use std::rc::Rc;
 
