@@ -81,9 +81,17 @@ browser_tests_run() {
     fi
     # .cargo/config.toml makes wasm-bindgen-test-runner the wasm32 runner; it drives Chromium
     # through chromedriver with the options in webdriver.json (headless, as root).
-    env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER="$CHROMEDRIVER" \
+    # chromedriver makes a fresh profile (about 55 MB) under $TMPDIR for each test target and
+    # leaves it there when the runner stops it, so the profiles go in a directory of this stage's
+    # own, removed afterwards.
+    local profiles rc
+    profiles="$(mktemp -d "${TMPDIR:-/tmp}/recovery-lab-browser.XXXXXX")" || return
+    env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER="$CHROMEDRIVER" TMPDIR="$profiles" \
         WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
         cargo test --target wasm32-unknown-unknown "${browser_tests[@]}"
+    rc=$?
+    rm -rf "$profiles"
+    return "$rc"
 }
 
 # --- Run ---------------------------------------------------------------------------------------
