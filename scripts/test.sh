@@ -4,9 +4,11 @@
 # timed:
 #
 #   fmt         cargo fmt --check
-#   clippy      cargo clippy --all-targets -D warnings (native), then the browser build's code
-#               (lib, page binary, browser tests) for wasm32, which the native run never sees
-#   native      cargo test: engine, scenario, charts (SVG backend), runner, doc tests
+#   clippy      cargo clippy --workspace --all-targets -D warnings (native), then the browser
+#               build's code (libs, page binary, browser tests) for wasm32, which the native run
+#               never sees
+#   native      cargo test --workspace: scenario, engine and sim crates (crates/), charts (SVG
+#               backend), runner, doc tests
 #   browser     wasm-bindgen-test in headless Chromium (tests/*.rs with run_in_browser only)
 #   cli         builds recovery-lab-cli (the end-to-end suite compares the page with it)
 #   build       release build with Trunk into dist/ (LTO, opt-level z, wasm-opt)
@@ -69,9 +71,10 @@ for f in tests/*.rs; do
 done
 
 clippy_all() {
-    cargo clippy --all-targets -- -D warnings || return
+    cargo clippy --workspace --all-targets -- -D warnings || return
     # The page (src/ui, src/main.rs) only compiles for wasm32.
-    cargo clippy --target wasm32-unknown-unknown --lib --bin recovery-lab "${browser_tests[@]}" -- -D warnings
+    cargo clippy --target wasm32-unknown-unknown --workspace --lib --bin recovery-lab \
+        "${browser_tests[@]}" -- -D warnings
 }
 
 browser_tests_run() {
@@ -102,7 +105,7 @@ run_stage setup "$ROOT/scripts/setup.sh" || {
 }
 run_stage fmt cargo fmt --all -- --check
 run_stage clippy clippy_all
-run_stage native cargo test --no-fail-fast
+run_stage native cargo test --workspace --no-fail-fast
 run_stage browser browser_tests_run
 run_stage cli cargo build --bin recovery-lab-cli
 if run_stage build "$ROOT/scripts/build.sh"; then

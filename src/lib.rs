@@ -3,14 +3,14 @@
 //! (`charts`) are plain Rust, testable natively; `ui` is the Yew page.
 
 pub mod charts;
-pub mod decimal;
 pub mod export;
 pub mod i18n;
-pub mod json;
 pub mod qr;
-pub mod scenario;
-pub mod sim;
-pub mod small_sort;
 pub mod story;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+// The scenarios and the engine are crates of their own (crates/scenario, crates/sim), so that
+// the engine alone is compiled for speed; the page and the tests reach them by these paths.
+pub use recovery_lab_scenario::{decimal, json, scenario, small_sort};
+pub use recovery_lab_sim as sim;

@@ -3,7 +3,7 @@
 //!
 //! `cargo test --test engine_calibration` checks the figures. The fit is a separate, deliberate
 //! step: `cargo test --test engine_calibration -- --ignored --nocapture fit` prints the values
-//! to paste into `src/scenario/presets.rs` (see MODEL.md, "Calibration").
+//! to paste into `crates/scenario/src/scenario/presets.rs` (see MODEL.md, "Calibration").
 
 use recovery_lab::scenario::{presets, Date, District, Scenario, DISTRICTS};
 use recovery_lab::sim::{self, Area, Indicator, Mode, Outcome};

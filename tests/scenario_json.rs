@@ -1,5 +1,5 @@
 //! A scenario's JSON text (the runner's `--scenario` file, the page's export and import, the
-//! ensemble worker's input), read and written by `src/scenario/file.rs` with `recovery_lab::json`.
+//! ensemble worker's input), read and written by `crates/scenario/src/scenario/file.rs` with `recovery_lab::json`.
 //!
 //! What is written for every preset and a few edited scenarios is kept in
 //! `tests/scenario_json/*.json`: the text serde_json wrote when the scenario still derived

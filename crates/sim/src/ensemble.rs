@@ -2,11 +2,11 @@
 //! per day. Only the city's series of each run are kept (indicators × days × runs × 8 bytes:
 //! about 6 MB for 100 runs of a year), never whole outcomes.
 
-use super::engine::{self, DaySink};
-use super::outcome::{Area, Indicator, Series};
+use super::outcome::Indicator;
 use super::summary::{check_dates, summarize_with, without_fiscal_levers, Summary};
 use super::{run_into, run_pair, Mode};
-use crate::scenario::{Date, Scenario, DISTRICT_COUNT};
+use crate::scenario::{Date, Scenario};
+pub use recovery_lab_engine::ensemble_run::EnsembleRun;
 
 /// The quantiles of the bands: 5%, 25%, median, 75%, 95%.
 pub const QUANTILES: [f64; 5] = [0.05, 0.25, 0.5, 0.75, 0.95];
@@ -131,87 +131,6 @@ fn replicate_into(
     } else {
         run_into(scenario, mode, kept);
         summarize_with(scenario, kept, kept.city(Indicator::Gdp))
-    }
-}
-
-/// The district series an [`EnsembleRun`] keeps: those the summary reads.
-const DISTRICT_SERIES: [Indicator; 3] = [
-    Indicator::CumulativeInfections,
-    Indicator::DetectedCumulative,
-    Indicator::Isolated,
-];
-
-/// What an ensemble keeps of one replicate: every city series, and the district series the
-/// summary reads (cumulative infections, cases found, people isolated). A run writes these
-/// alone instead of a whole [`Outcome`](super::Outcome) (24 indicators × 12 areas).
-#[derive(Clone, Debug, PartialEq)]
-pub struct EnsembleRun {
-    start: Date,
-    days: usize,
-    /// [indicator][day].
-    city: Vec<f64>,
-    /// [`DISTRICT_SERIES`] index][district][day].
-    districts: Vec<f64>,
-}
-
-impl EnsembleRun {
-    /// Room for a run of `scenario`, all zeros.
-    pub fn new(scenario: &Scenario) -> EnsembleRun {
-        let days = engine::days_of(scenario);
-        EnsembleRun {
-            start: scenario.start,
-            days,
-            city: vec![0.0; Indicator::COUNT * days],
-            districts: vec![0.0; DISTRICT_SERIES.len() * DISTRICT_COUNT * days],
-        }
-    }
-
-    /// The city's series of `indicator`.
-    pub fn city(&self, indicator: Indicator) -> &[f64] {
-        &self.city[indicator.index() * self.days..][..self.days]
-    }
-}
-
-impl Series for EnsembleRun {
-    fn start(&self) -> Date {
-        self.start
-    }
-
-    fn days(&self) -> usize {
-        self.days
-    }
-
-    /// Any city series; of the districts, the [`DISTRICT_SERIES`] only (others panic).
-    fn series(&self, indicator: Indicator, area: Area) -> &[f64] {
-        match area {
-            Area::City => self.city(indicator),
-            Area::District(d) => {
-                let k = DISTRICT_SERIES
-                    .iter()
-                    .position(|&x| x == indicator)
-                    .expect("an ensemble run keeps the district series the summary reads");
-                &self.districts[(k * DISTRICT_COUNT + d.index()) * self.days..][..self.days]
-            }
-        }
-    }
-}
-
-impl DaySink for EnsembleRun {
-    fn day(
-        &mut self,
-        day: usize,
-        districts: &[[f64; DISTRICT_COUNT]; Indicator::COUNT],
-        city: &[f64; Indicator::COUNT],
-    ) {
-        let days = self.days;
-        for (k, &v) in city.iter().enumerate() {
-            self.city[k * days + day] = v;
-        }
-        for (k, ind) in DISTRICT_SERIES.iter().enumerate() {
-            for (i, &v) in districts[ind.index()].iter().enumerate() {
-                self.districts[(k * DISTRICT_COUNT + i) * days + day] = v;
-            }
-        }
     }
 }
 
@@ -566,7 +485,9 @@ impl Bands {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::run;
+    use crate::outcome::{Area, Series};
+    use crate::run;
+    use recovery_lab_engine::ensemble_run::DISTRICT_SERIES;
 
     #[test]
     fn quantiles_interpolate() {
@@ -648,7 +569,7 @@ mod tests {
     fn a_counterfactual_equal_to_the_scenario_is_not_rerun_and_changes_nothing() {
         let scenario = without_fiscal_levers(&crate::scenario::presets::jinzhong_2022());
         let (_, summary) = replicate(&scenario, 5);
-        let (_, full) = crate::sim::run_summary(&scenario, Mode::Stochastic { seed: 5 });
+        let (_, full) = crate::run_summary(&scenario, Mode::Stochastic { seed: 5 });
         assert_eq!(summary, full);
     }
 
@@ -706,7 +627,7 @@ mod tests {
     #[test]
     fn a_replicate_equals_its_two_whole_runs() {
         use crate::scenario::DISTRICTS;
-        use crate::sim::summary::summarize_against;
+        use crate::summary::summarize_against;
         // Replicates whose counterfactual's epidemic parts from the run's (it took the
         // epidemic's state and stream on the way) and whose does not.
         let (mut parted, mut shared) = (0, 0);
@@ -716,7 +637,7 @@ mod tests {
                 let mode = Mode::Stochastic { seed };
                 let outcome = run(&scenario, mode);
                 let cf_run = run(&cf, mode);
-                let infections = |o: &crate::sim::Outcome| {
+                let infections = |o: &crate::Outcome| {
                     o.last(Indicator::CumulativeInfections, Area::City)
                         .to_bits()
                 };
@@ -742,7 +663,7 @@ mod tests {
                 }
             }
             // Deterministic mode too (`run_summary`, as the runner uses it).
-            let (o, s) = crate::sim::run_summary(&scenario, Mode::Deterministic);
+            let (o, s) = crate::run_summary(&scenario, Mode::Deterministic);
             let o2 = run(&scenario, Mode::Deterministic);
             let cf_run = run(&cf, Mode::Deterministic);
             assert!(same_bits(o.all_values(), o2.all_values()));

@@ -8,29 +8,24 @@
 //! - [`ensemble`]: many stochastic runs, their summaries and quantile bands.
 
 pub mod as_of;
-pub mod controls;
-pub mod economy;
-mod engine;
 pub mod ensemble;
-pub mod epidemic;
-pub mod geo;
-pub mod math;
-pub mod outcome;
-pub mod rng;
-pub mod sectors;
 pub mod summary;
 pub mod uncertainty;
+
+// The daily model itself is a crate of its own (crates/engine), compiled for speed.
+use recovery_lab_engine::engine;
+pub use recovery_lab_engine::{controls, economy, epidemic, geo, math, outcome, rng, sectors};
 
 pub use ensemble::{ensemble, Ensemble, QUANTILES};
 pub use outcome::{Area, Indicator, Outcome};
 pub use rng::SimRng;
 pub use summary::{without_fiscal_levers, DistrictSummary, Summary};
 
-/// Version of the model's equations and calibration. Links and summaries carry it; bump it
-/// whenever the same scenario would give different numbers.
-pub const MODEL_VERSION: &str = "1.0.0";
+pub use recovery_lab_scenario::MODEL_VERSION;
 
-use crate::scenario::Scenario;
+// The scenario crate's modules, under the paths the engine has always used.
+use recovery_lab_scenario::scenario;
+use scenario::Scenario;
 
 /// How the engine draws its numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

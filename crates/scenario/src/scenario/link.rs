@@ -24,7 +24,7 @@ use super::{
     ControlInterval, Date, District, Importation, Measures, Scenario, Target, Variant, VoucherKind,
     VoucherWave,
 };
-use crate::sim::MODEL_VERSION;
+use crate::MODEL_VERSION;
 use serde::Serialize;
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -69,7 +69,7 @@ const FOREIGN_KEYS: [&str; 11] = [
     "share_source",
 ];
 
-/// The keys of a story link (`crate::story::codec`), read by the story layer; the scenario
+/// The keys of a story link (`recovery_lab::story::codec`), read by the story layer; the scenario
 /// decoder passes over them without a notice.
 pub const STORY_KEYS: [&str; 2] = ["story", "step"];
 
@@ -1337,7 +1337,7 @@ fn query_part(input: &str) -> &str {
 }
 
 /// `%XY` to the byte it stands for; anything else as is. Invalid UTF-8 becomes U+FFFD.
-pub(crate) fn percent_decode(text: &str) -> String {
+pub fn percent_decode(text: &str) -> String {
     if !text.contains('%') {
         return text.to_string();
     }

@@ -232,7 +232,7 @@ impl Outcome {
 
     /// Sets one indicator's values on day `day`: the districts in index order, then the city.
     #[inline]
-    pub(crate) fn set_day(
+    pub fn set_day(
         &mut self,
         indicator: Indicator,
         day: usize,

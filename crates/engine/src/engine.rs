@@ -21,7 +21,7 @@ use crate::scenario::{Date, Scenario, DISTRICTS, DISTRICT_COUNT};
 const N: usize = DISTRICT_COUNT;
 
 /// Where a run's days go: each day, every indicator's district values and the city's.
-pub(crate) trait DaySink {
+pub trait DaySink {
     fn day(
         &mut self,
         day: usize,
@@ -224,7 +224,7 @@ fn write_day(e: &EpiSide, c: &EconSide, day: usize, pop: &[f64; N], sink: &mut d
 }
 
 /// Days from the scenario's start to its end, both included.
-pub(crate) fn days_of(s: &Scenario) -> usize {
+pub fn days_of(s: &Scenario) -> usize {
     (s.end.days_since(s.start) + 1).max(0) as usize
 }
 
@@ -246,13 +246,12 @@ fn population() -> [f64; N] {
 /// infected whatever the activity). On the first morning that both hold no longer, the
 /// counterfactual takes a copy of the epidemic's state and of the random stream and runs on
 /// alone.
-pub(crate) fn simulate(
+pub fn simulate(
     s: &Scenario,
     cf: Option<&Scenario>,
     mut rng: Option<SimRng>,
     sink: &mut dyn DaySink,
 ) -> Vec<f64> {
-    debug_assert!(cf.is_none_or(|cf| *cf == super::summary::without_fiscal_levers(s)));
     let days = days_of(s);
     let pop = population();
     let k = EpiConst {
