@@ -9,9 +9,11 @@
 //! (`recovery_date: None`; the page shows both as "not yet").
 
 use super::outcome::{Area, Indicator, Outcome};
-use super::summary::{check_dates, recovery_day, ByCheckDate, DistrictSummary, Summary};
+use super::summary::{
+    by_district, check_dates, recovery_day, ByCheckDate, DistrictSummary, Summary,
+};
 use super::MODEL_VERSION;
-use crate::scenario::{Date, Scenario, DISTRICTS};
+use crate::scenario::{Date, Scenario};
 
 /// A summary as of the end of `day`.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,20 +91,11 @@ pub fn summarize_as_of(
             None => {}
         }
     }
-    let districts = DISTRICTS
-        .iter()
-        .map(|&d| {
-            let a = Area::District(d);
-            (
-                d.id().to_string(),
-                DistrictSummary {
-                    infections_total: at(Indicator::CumulativeInfections, a),
-                    detected_total: at(Indicator::DetectedCumulative, a),
-                    peak_isolated: max(Indicator::Isolated, a),
-                },
-            )
-        })
-        .collect();
+    let districts = by_district(|a| DistrictSummary {
+        infections_total: at(Indicator::CumulativeInfections, a),
+        detected_total: at(Indicator::DetectedCumulative, a),
+        peak_isolated: max(Indicator::Isolated, a),
+    });
     let summary = Summary {
         model_version: MODEL_VERSION.to_string(),
         infections_total: at(Indicator::CumulativeInfections, city),

@@ -15,6 +15,19 @@ pub struct DistrictSummary {
     pub peak_isolated: f64,
 }
 
+/// Each district's summary by its id, from `of` its area. Built by inserting, not by collecting:
+/// a `BTreeMap` collected from an iterator sorts its items first, and that stable sort costs
+/// the page's wasm about 3 KB gzipped (BENCHMARKS.md "Size").
+pub(crate) fn by_district(
+    mut of: impl FnMut(Area) -> DistrictSummary,
+) -> BTreeMap<String, DistrictSummary> {
+    let mut map = BTreeMap::new();
+    for d in DISTRICTS {
+        map.insert(d.id().to_string(), of(Area::District(d)));
+    }
+    map
+}
+
 /// Summary of one run. Money in yuan, shares in %.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -142,20 +155,11 @@ pub fn summarize_with(
             );
         }
     }
-    let districts = DISTRICTS
-        .iter()
-        .map(|&d| {
-            let a = Area::District(d);
-            (
-                d.id().to_string(),
-                DistrictSummary {
-                    infections_total: last(Indicator::CumulativeInfections, a),
-                    detected_total: last(Indicator::DetectedCumulative, a),
-                    peak_isolated: max(Indicator::Isolated, a),
-                },
-            )
-        })
-        .collect();
+    let districts = by_district(|a| DistrictSummary {
+        infections_total: last(Indicator::CumulativeInfections, a),
+        detected_total: last(Indicator::DetectedCumulative, a),
+        peak_isolated: max(Indicator::Isolated, a),
+    });
     Summary {
         model_version: MODEL_VERSION.to_string(),
         infections_total: last(Indicator::CumulativeInfections, city),
