@@ -7,8 +7,8 @@
 #   clippy      cargo clippy --workspace --all-targets -D warnings (native), then the browser
 #               build's code (libs, page binary, browser tests) for wasm32, which the native run
 #               never sees
-#   native      cargo test --workspace: scenario, engine and sim crates (crates/), charts (SVG
-#               backend), runner, doc tests
+#   native      cargo test --workspace: the scenario and engine crates (crates/), the runs,
+#               summaries and ensembles, charts (SVG backend), runner, doc tests
 #   browser     wasm-bindgen-test in headless Chromium (tests/*.rs with run_in_browser only)
 #   cli         builds recovery-lab-cli (the end-to-end suite compares the page with it)
 #   build       release build with Trunk into dist/ (LTO, opt-level z, wasm-opt)

@@ -6,11 +6,12 @@ pub mod charts;
 pub mod export;
 pub mod i18n;
 pub mod qr;
+pub mod sim;
 pub mod story;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
-// The scenarios and the engine are crates of their own (crates/scenario, crates/sim), so that
-// the engine alone is compiled for speed; the page and the tests reach them by these paths.
+// The scenarios are a crate of their own (crates/scenario), below the daily model's
+// (crates/engine, compiled for speed, which `sim` re-exports); the page and the tests reach
+// them by these paths.
 pub use recovery_lab_scenario::{decimal, json, scenario, small_sort};
-pub use recovery_lab_sim as sim;

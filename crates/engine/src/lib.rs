@@ -1,6 +1,6 @@
 //! Recovery Lab's daily model: the epidemic, the controls and the economy of Jinzhong's 11
 //! districts, stepped one day at a time ([`engine::simulate`]), with the outcome it writes, its
-//! random numbers and its mathematics. `recovery-lab-sim` builds runs, summaries and ensembles on
+//! random numbers and its mathematics. The page's `sim` builds runs, summaries and ensembles on
 //! it; it is a crate of its own so that it alone is compiled for speed while the rest of the
 //! page stays compiled for size (Cargo.toml, BENCHMARKS.md "Size"). MODEL.md documents the
 //! equations as implemented here.

@@ -1,6 +1,6 @@
 //! A scenario: everything a planner sets, plus the model's assumptions, as plain data.
 //!
-//! The engine (`recovery_lab_sim`) reads a [`Scenario`] and nothing else. Presets live in
+//! The engine (`recovery_lab::sim`) reads a [`Scenario`] and nothing else. Presets live in
 //! [`presets`], the documented range of every number and the checks in [`params`] and
 //! [`validate`]. A scenario is written as JSON (the command-line runner's `--scenario` file, the
 //! page's export and import) with the field names below, by `file.rs` with [`crate::json`].

@@ -45,8 +45,8 @@ pub fn draw_parameters(s: &Scenario, rng: &mut SimRng) -> Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rng::rng_from_seed;
     use crate::scenario::presets;
+    use crate::sim::rng::rng_from_seed;
 
     #[test]
     fn every_key_exists_and_draws_stay_in_range() {

@@ -132,8 +132,8 @@ pub fn summarize_as_of(
 mod tests {
     use super::*;
     use crate::scenario::presets;
-    use crate::summary::summarize_against;
-    use crate::{run, without_fiscal_levers, Mode};
+    use crate::sim::summary::summarize_against;
+    use crate::sim::{run, without_fiscal_levers, Mode};
 
     fn runs(scenario: &Scenario) -> (Outcome, Outcome) {
         (

@@ -24,8 +24,7 @@ pub use summary::{without_fiscal_levers, DistrictSummary, Summary};
 pub use recovery_lab_scenario::MODEL_VERSION;
 
 // The scenario crate's modules, under the paths the engine has always used.
-use recovery_lab_scenario::scenario;
-use scenario::Scenario;
+use crate::scenario::Scenario;
 
 /// How the engine draws its numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

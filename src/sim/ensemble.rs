@@ -485,8 +485,8 @@ impl Bands {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outcome::{Area, Series};
-    use crate::run;
+    use crate::sim::outcome::{Area, Series};
+    use crate::sim::run;
     use recovery_lab_engine::ensemble_run::DISTRICT_SERIES;
 
     #[test]
@@ -569,7 +569,7 @@ mod tests {
     fn a_counterfactual_equal_to_the_scenario_is_not_rerun_and_changes_nothing() {
         let scenario = without_fiscal_levers(&crate::scenario::presets::jinzhong_2022());
         let (_, summary) = replicate(&scenario, 5);
-        let (_, full) = crate::run_summary(&scenario, Mode::Stochastic { seed: 5 });
+        let (_, full) = crate::sim::run_summary(&scenario, Mode::Stochastic { seed: 5 });
         assert_eq!(summary, full);
     }
 
@@ -627,7 +627,7 @@ mod tests {
     #[test]
     fn a_replicate_equals_its_two_whole_runs() {
         use crate::scenario::DISTRICTS;
-        use crate::summary::summarize_against;
+        use crate::sim::summary::summarize_against;
         // Replicates whose counterfactual's epidemic parts from the run's (it took the
         // epidemic's state and stream on the way) and whose does not.
         let (mut parted, mut shared) = (0, 0);
@@ -637,7 +637,7 @@ mod tests {
                 let mode = Mode::Stochastic { seed };
                 let outcome = run(&scenario, mode);
                 let cf_run = run(&cf, mode);
-                let infections = |o: &crate::Outcome| {
+                let infections = |o: &crate::sim::Outcome| {
                     o.last(Indicator::CumulativeInfections, Area::City)
                         .to_bits()
                 };
@@ -663,7 +663,7 @@ mod tests {
                 }
             }
             // Deterministic mode too (`run_summary`, as the runner uses it).
-            let (o, s) = crate::run_summary(&scenario, Mode::Deterministic);
+            let (o, s) = crate::sim::run_summary(&scenario, Mode::Deterministic);
             let o2 = run(&scenario, Mode::Deterministic);
             let cf_run = run(&cf, Mode::Deterministic);
             assert!(same_bits(o.all_values(), o2.all_values()));
