@@ -1,6 +1,7 @@
 //! The simulation engine: the coupled epidemic–economy model of Jinzhong's 11 districts,
-//! stepped one day at a time. Pure Rust: std, serde, libm and a portable RNG only; it never
-//! touches the page. MODEL.md documents the equations as implemented here.
+//! stepped one day at a time (the daily model is `crates/engine`, re-exported here). Pure Rust:
+//! std, serde, libm and a portable RNG only; it never touches the page. MODEL.md documents the
+//! equations as implemented here.
 //!
 //! - [`run`]: one run, deterministic (expected values) or stochastic (chain-binomial draws and
 //!   parameters drawn from their documented ranges).
@@ -23,7 +24,6 @@ pub use summary::{without_fiscal_levers, DistrictSummary, Summary};
 
 pub use recovery_lab_scenario::MODEL_VERSION;
 
-// The scenario crate's modules, under the paths the engine has always used.
 use crate::scenario::Scenario;
 
 /// How the engine draws its numbers.

@@ -295,8 +295,9 @@ impl EconParams {
     /// The first day (index from the run's start) on which a fiscal lever can act: a voucher
     /// wave's first day (day 0 for a wave begun before the run), the housing subsidy's first
     /// day, the SME relief's day. Before it the step computes the same numbers with or without
-    /// the levers (`summary::without_fiscal_levers`): the waves, the subsidised homes and the
-    /// relief's reach are read only from those days on. Keep it in step with [`EconomyState::step`].
+    /// the levers (`sim::without_fiscal_levers`): the waves, the subsidised homes and the
+    /// relief's reach are read only from those days on. Keep it in step with
+    /// [`EconomyState::step`].
     pub fn first_lever_day(&self) -> i32 {
         let mut first = self.housing_first.max(0).min(self.relief_day);
         for w in &self.waves {

@@ -234,7 +234,7 @@ fn population() -> [f64; N] {
 
 /// Runs `s` from its start to its end, handing each day to `sink`, from the random stream
 /// `rng` (`None`: expected values). With `cf`, which must be `s` without its fiscal levers
-/// (`summary::without_fiscal_levers`), it also runs that scenario from the same stream and
+/// (`sim::without_fiscal_levers`), it also runs that scenario from the same stream and
 /// returns its city GDP of each day, bit for bit what a run of `cf` alone gives (without
 /// `cf`, an empty vector).
 ///
